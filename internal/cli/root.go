@@ -1,0 +1,104 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"syscall"
+
+	"charm.land/fang/v2"
+	"github.com/spf13/cobra"
+)
+
+// Globals are the flags every command takes.
+type Globals struct {
+	APIURL          string
+	Demo            bool
+	Lang            string
+	InsecureStorage bool
+	Debug           bool
+}
+
+// commandFactories are registered by each command's own file, so that each
+// command lives in one file and root.go never changes when one is added.
+var commandFactories []func(app *App, g *Globals) *cobra.Command
+
+func register(f func(app *App, g *Globals) *cobra.Command) {
+	commandFactories = append(commandFactories, f)
+}
+
+// runTUI is set by tui.go: the root command opens the terminal UI.
+var runTUI func(cmd *cobra.Command, app *App, g *Globals) error
+
+// NewRoot builds the command tree.
+func NewRoot(app *App) *cobra.Command {
+	g := &Globals{}
+	root := &cobra.Command{
+		Use:   "miimosa",
+		Short: "A terminal for MiiMOSA lenders, the support desk and scripts",
+		Long: "miimosa shows a MiiMOSA wallet, its lending pledges and what they repay, " +
+			"and browses the projects to back next. Support agents look a caller up by email " +
+			"and birthdate; scripts get CSV and JSON from the same client.",
+		Example: `# Try it on the embedded sandbox, no key needed:
+miimosa --demo
+
+# List lending projects in Bretagne as CSV:
+miimosa projects --type lending --region 53 --format csv`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if runTUI == nil {
+				return errors.New("this build has no terminal UI")
+			}
+			return runTUI(cmd, app, g)
+		},
+	}
+	root.SetIn(app.Stdin)
+	root.SetOut(app.Stdout)
+	root.SetErr(app.Stderr)
+	pf := root.PersistentFlags()
+	pf.StringVar(&g.APIURL, "api-url", "", "API server (default $MIIMOSA_API_URL, the config file, or https://api.miimosa.com)")
+	pf.BoolVar(&g.Demo, "demo", false, "use the embedded sandbox server, with a demo key and demo users")
+	pf.StringVar(&g.Lang, "lang", "", "language: en or fr (default from LC_ALL, LC_MESSAGES, LANG)")
+	pf.BoolVar(&g.InsecureStorage, "insecure-storage", false, "without an OS keyring, keep the API key in a 0600 file in the config directory")
+	pf.BoolVar(&g.Debug, "debug", false, "log requests to standard error (the key and personal data are redacted)")
+	for _, f := range commandFactories {
+		root.AddCommand(f(app, g))
+	}
+	return root
+}
+
+// Main runs the command line and returns the exit code.
+func Main(ctx context.Context, args []string, app *App) int {
+	root := NewRoot(app)
+	root.SetArgs(args)
+	err := fang.Execute(ctx, root,
+		fang.WithVersion(Version),
+		fang.WithNotifySignal(syscall.SIGINT, syscall.SIGTERM),
+		fang.WithErrorHandler(printError),
+	)
+	return ExitCode(err)
+}
+
+// printError writes an error as one line; what to do next is part of the
+// message each error carries.
+func printError(w io.Writer, _ fang.Styles, err error) {
+	msg := strings.ReplaceAll(err.Error(), "\n", " ")
+	if isCobraUsage(err) {
+		msg += " (see --help)"
+	}
+	fmt.Fprintln(w, "miimosa: "+msg)
+}
+
+// isCobraUsage recognises cobra's own usage errors, which carry no type.
+func isCobraUsage(err error) bool {
+	s := err.Error()
+	for _, p := range []string{"flag needs an argument", "unknown flag", "unknown shorthand flag",
+		"unknown command", "invalid argument", "accepts ", "requires at least", "required flag"} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
