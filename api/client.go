@@ -2,15 +2,28 @@ package api
 
 import (
 	"context"
-	"errors"
+	"encoding/json"
+	"fmt"
 	"iter"
 	"log/slog"
+	"net"
 	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
 	"time"
 )
 
 // DefaultBaseURL is the production API.
 const DefaultBaseURL = "https://api.miimosa.com"
+
+// MaxResponseBytes caps what the client reads of one answer: the largest
+// legitimate page (100 projects) is far below it, and a hostile or broken
+// server cannot exhaust memory.
+const MaxResponseBytes = 8 << 20
+
+// MaxPerPage is the largest per_page the API accepts.
+const MaxPerPage = 100
 
 // Config configures a Client.
 type Config struct {
@@ -23,69 +36,423 @@ type Config struct {
 	MaxTries   int           // GET tries including the first; 0: 3
 }
 
+// Defaults of Config.
+const (
+	DefaultTimeout  = 30 * time.Second
+	DefaultMaxTries = 3
+	maxMaxTries     = 10
+)
+
 // Client talks to the MiiMOSA API v1. It is safe for concurrent use.
 type Client struct {
-	cfg Config
+	base      *url.URL // no trailing slash on Path
+	auth      string   // the Authorization header value; holds the key
+	userAgent string
+	hc        *http.Client
+	log       *slog.Logger
+	timeout   time.Duration
+	maxTries  int
+	retry     retryPolicy
+	now       func() time.Time
+	maxBody   int64
 }
 
-var errTODO = errors.New("api: not implemented yet")
+// New checks cfg and returns a client. It refuses a base URL that would send
+// the key in clear over the network, and a key that cannot be a header value.
+func New(cfg Config) (*Client, error) {
+	base, err := parseBaseURL(cfg.BaseURL)
+	if err != nil {
+		return nil, err
+	}
+	key := strings.TrimSpace(cfg.Key)
+	if key == "" {
+		return nil, &Error{Kind: ErrInvalidParam, Message: "no API key given: set MIIMOSA_API_KEY or enter one"}
+	}
+	if !validKey(key) {
+		// The key itself is never put in a message.
+		return nil, &Error{Kind: ErrInvalidParam, Message: "the API key holds spaces, quotes or control characters: paste it again"}
+	}
+	c := &Client{
+		base:      base,
+		auth:      "Token token=" + key,
+		userAgent: cfg.UserAgent,
+		hc:        cfg.HTTPClient,
+		log:       cfg.Logger,
+		timeout:   cfg.Timeout,
+		maxTries:  cfg.MaxTries,
+		retry:     defaultRetryPolicy,
+		now:       time.Now,
+		maxBody:   MaxResponseBytes,
+	}
+	if c.userAgent == "" {
+		c.userAgent = "miimosa"
+	}
+	if c.hc == nil {
+		c.hc = defaultHTTPClient()
+	}
+	if c.log == nil {
+		c.log = slog.New(slog.DiscardHandler)
+	}
+	if c.timeout <= 0 {
+		c.timeout = DefaultTimeout
+	}
+	if c.maxTries <= 0 {
+		c.maxTries = DefaultMaxTries
+	}
+	c.maxTries = min(c.maxTries, maxMaxTries)
+	return c, nil
+}
 
-// New checks cfg and returns a client.
-func New(cfg Config) (*Client, error) { return &Client{cfg: cfg}, nil }
+// parseBaseURL accepts https URLs, and http ones only for loopback hosts
+// (the sandbox): anything else would send the key in clear.
+func parseBaseURL(raw string) (*url.URL, error) {
+	raw = strings.TrimSpace(raw)
+	if raw == "" {
+		raw = DefaultBaseURL
+	}
+	bad := func(why string) error {
+		return &Error{Kind: ErrInvalidParam, Message: fmt.Sprintf("API URL %q %s", sanitize(raw, maxMessageRunes), why)}
+	}
+	u, err := url.Parse(raw)
+	if err != nil || u.Opaque != "" || u.Host == "" {
+		return nil, bad("is not an absolute URL such as https://api.miimosa.com")
+	}
+	if u.User != nil || u.RawQuery != "" || u.Fragment != "" {
+		return nil, bad("must not hold credentials, a query or a fragment")
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "https":
+	case "http":
+		if !IsLoopbackHost(u.Hostname()) {
+			return nil, bad("uses plain http: only https is allowed, except for 127.0.0.1, ::1 and localhost")
+		}
+	default:
+		return nil, bad("must start with https://")
+	}
+	u.Scheme = strings.ToLower(u.Scheme)
+	u.Path = strings.TrimRight(u.Path, "/")
+	u.RawPath = ""
+	return u, nil
+}
+
+// IsLoopbackHost reports whether host (no port) is localhost, 127.0.0.0/8 or ::1.
+func IsLoopbackHost(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(strings.TrimSuffix(strings.TrimPrefix(host, "["), "]"))
+	return ip != nil && ip.IsLoopback()
+}
+
+// validKey refuses what cannot travel in `Token token=KEY` unquoted.
+func validKey(k string) bool {
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		if c <= ' ' || c == 0x7f || c == '"' || c == '\\' || c == ',' {
+			return false
+		}
+	}
+	return true
+}
+
+// defaultHTTPClient bounds every phase of a connection, so a server that
+// stalls cannot hang the client, and refuses redirects from https to http.
+func defaultHTTPClient() *http.Client {
+	tr := &http.Transport{
+		Proxy:                  http.ProxyFromEnvironment,
+		DialContext:            (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+		ForceAttemptHTTP2:      true,
+		MaxIdleConns:           16,
+		MaxIdleConnsPerHost:    4,
+		IdleConnTimeout:        90 * time.Second,
+		TLSHandshakeTimeout:    10 * time.Second,
+		ResponseHeaderTimeout:  30 * time.Second,
+		ExpectContinueTimeout:  time.Second,
+		MaxResponseHeaderBytes: 64 << 10,
+	}
+	return &http.Client{Transport: tr, CheckRedirect: checkRedirect}
+}
+
+func checkRedirect(req *http.Request, via []*http.Request) error {
+	if len(via) >= 5 {
+		return fmt.Errorf("stopped after %d redirects", len(via))
+	}
+	if req.URL.Scheme != "https" && via[0].URL.Scheme == "https" {
+		return fmt.Errorf("refused a redirect from https to %s", req.URL.Scheme)
+	}
+	return nil
+}
 
 // BaseURL is the server this client talks to.
-func (c *Client) BaseURL() string { return c.cfg.BaseURL }
+func (c *Client) BaseURL() string { return c.base.String() }
 
-// CheckKey makes the cheapest authenticated call, to tell whether the key is accepted.
-func (c *Client) CheckKey(ctx context.Context) error { return errTODO }
+// CheckKey makes the cheapest authenticated call, to tell whether the key is
+// accepted: nil, or an *Error (ErrKeyRejected when it is not).
+func (c *Client) CheckKey(ctx context.Context) error {
+	u := c.endpointURL("/projects", url.Values{"per_page": {"1"}})
+	_, err := c.call(ctx, http.MethodGet, u, epProjects, nil)
+	return err
+}
 
-// Projects fetches one page of GET /projects.
+// Projects fetches one page of GET /projects. The filters are checked first:
+// an unknown value is an ErrInvalidParam naming the allowed ones.
 func (c *Client) Projects(ctx context.Context, q ProjectQuery) (Page[Project], error) {
-	return Page[Project]{}, errTODO
+	u, err := c.projectsURL(q)
+	if err != nil {
+		return Page[Project]{}, err
+	}
+	return fetchPage[Project](ctx, c, u, epProjects)
+}
+
+func (c *Client) projectsURL(q ProjectQuery) (*url.URL, error) {
+	const path = "/projects"
+	v := url.Values{}
+	for _, f := range []struct {
+		name, value string
+		allowed     []string
+	}{
+		{"order", q.Order, Orders},
+		{"category", q.Category, Categories},
+		{"type", q.Type, CollectTypes},
+		{"region", q.Region, RegionCodes()},
+	} {
+		if f.value == "" {
+			continue
+		}
+		if !Valid(f.allowed, f.value) {
+			return nil, invalidParam(path, fmt.Sprintf("%s %q is not one of: %s", f.name, truncate(f.value, 40), strings.Join(f.allowed, ", ")))
+		}
+		v.Set(f.name, f.value)
+	}
+	if kw := strings.TrimSpace(q.Keyword); kw != "" {
+		v.Set("keyword", kw)
+	}
+	if err := pageParams(v, path, q.Page, q.PerPage); err != nil {
+		return nil, err
+	}
+	return c.endpointURL(path, v), nil
+}
+
+func pageParams(v url.Values, path string, page, perPage int) error {
+	if page < 0 {
+		return invalidParam(path, fmt.Sprintf("page %d: pages start at 1", page))
+	}
+	if perPage < 0 || perPage > MaxPerPage {
+		return invalidParam(path, fmt.Sprintf("per_page %d: must be between 1 and %d", perPage, MaxPerPage))
+	}
+	if page > 0 {
+		v.Set("page", strconv.Itoa(page))
+	}
+	if perPage > 0 {
+		v.Set("per_page", strconv.Itoa(perPage))
+	}
+	return nil
+}
+
+func invalidParam(path, msg string) *Error {
+	return &Error{Kind: ErrInvalidParam, Method: http.MethodGet, Path: path, Message: msg}
 }
 
 // ProjectsPage fetches the page a Page.Next link points to.
 func (c *Client) ProjectsPage(ctx context.Context, next string) (Page[Project], error) {
-	return Page[Project]{}, errTODO
+	u, err := c.followURL(next, "/projects")
+	if err != nil {
+		return Page[Project]{}, err
+	}
+	return fetchPage[Project](ctx, c, u, epProjects)
 }
 
 // ProjectPages walks every page of GET /projects, following rel="next".
+// It stops when the consumer stops, at the last page, or at the first error
+// (yielded once).
 func (c *Client) ProjectPages(ctx context.Context, q ProjectQuery) iter.Seq2[Page[Project], error] {
-	return func(yield func(Page[Project], error) bool) {}
+	first, err := c.projectsURL(q)
+	return walk(first, err, func(u *url.URL) (Page[Project], error) {
+		return fetchPage[Project](ctx, c, u, epProjects)
+	}, func(next string) (*url.URL, error) {
+		return c.followURL(next, "/projects")
+	})
 }
 
 // Project fetches GET /projects/{id}.
-func (c *Client) Project(ctx context.Context, id int64) (Project, error) { return Project{}, errTODO }
+func (c *Client) Project(ctx context.Context, id int64) (Project, error) {
+	if id < 0 {
+		return Project{}, invalidParam("/projects/{id}", fmt.Sprintf("project id %d: ids are positive", id))
+	}
+	u := c.endpointURL("/projects/"+strconv.FormatInt(id, 10), nil)
+	var p Project
+	err := c.getObject(ctx, u, epProject, &p)
+	return p, err
+}
 
-// Wallet fetches GET /user/wallet.
-func (c *Client) Wallet(ctx context.Context, u User) (Wallet, error) { return Wallet{}, errTODO }
+// Wallet fetches GET /user/wallet. u.Birthdate may be in any form
+// NormalizeBirthdate accepts; it is sent as YYYY-MM-DD.
+func (c *Client) Wallet(ctx context.Context, u User) (Wallet, error) {
+	q, err := c.userParams("/user/wallet", u)
+	if err != nil {
+		return Wallet{}, err
+	}
+	var w Wallet
+	err = c.getObject(ctx, c.endpointURL("/user/wallet", q), epWallet, &w)
+	return w, err
+}
+
+// userParams checks the lender's identity without ever quoting it (personal
+// data must not end up in messages or logs).
+func (c *Client) userParams(path string, u User) (url.Values, error) {
+	email := strings.TrimSpace(u.Email)
+	switch {
+	case email == "":
+		return nil, invalidParam(path, "email is empty: type the lender's email address")
+	case !strings.Contains(email, "@") || strings.ContainsAny(email, " \t\r\n"):
+		return nil, invalidParam(path, "email is not an address: it needs an @ and no spaces")
+	}
+	bd, err := NormalizeBirthdate(u.Birthdate, c.now())
+	if err != nil {
+		e := invalidParam(path, err.Error())
+		e.Err = err
+		return nil, e
+	}
+	return url.Values{"user_email": {email}, "user_birthdate": {bd}}, nil
+}
 
 // Pledges fetches one page of GET /user/pledges (page and perPage 0: server default).
 func (c *Client) Pledges(ctx context.Context, u User, page, perPage int) (Page[Pledge], error) {
-	return Page[Pledge]{}, errTODO
+	first, err := c.pledgesURL(u, page, perPage)
+	if err != nil {
+		return Page[Pledge]{}, err
+	}
+	return fetchPage[Pledge](ctx, c, first, epPledges)
+}
+
+func (c *Client) pledgesURL(u User, page, perPage int) (*url.URL, error) {
+	const path = "/user/pledges"
+	q, err := c.userParams(path, u)
+	if err != nil {
+		return nil, err
+	}
+	if err := pageParams(q, path, page, perPage); err != nil {
+		return nil, err
+	}
+	return c.endpointURL(path, q), nil
 }
 
 // PledgesPage fetches the page a Page.Next link points to.
 func (c *Client) PledgesPage(ctx context.Context, next string) (Page[Pledge], error) {
-	return Page[Pledge]{}, errTODO
+	u, err := c.followURL(next, "/user/pledges")
+	if err != nil {
+		return Page[Pledge]{}, err
+	}
+	return fetchPage[Pledge](ctx, c, u, epPledges)
 }
 
-// PledgePages walks every page of GET /user/pledges.
+// PledgePages walks every page of GET /user/pledges. When a next link lacks
+// the user's parameters (a server may drop them), they are added back.
 func (c *Client) PledgePages(ctx context.Context, u User, perPage int) iter.Seq2[Page[Pledge], error] {
-	return func(yield func(Page[Pledge], error) bool) {}
+	first, err := c.pledgesURL(u, 0, perPage)
+	var who url.Values
+	if first != nil {
+		who = first.Query()
+	}
+	return walk(first, err, func(u *url.URL) (Page[Pledge], error) {
+		return fetchPage[Pledge](ctx, c, u, epPledges)
+	}, func(next string) (*url.URL, error) {
+		nu, err := c.followURL(next, "/user/pledges")
+		if err != nil {
+			return nil, err
+		}
+		q := nu.Query()
+		for _, k := range []string{"user_email", "user_birthdate"} {
+			if q.Get(k) == "" {
+				q.Set(k, who.Get(k))
+			}
+		}
+		nu.RawQuery = q.Encode()
+		return nu, nil
+	})
 }
 
-// CreateLead sends POST /leads. It is never retried once the request may have reached the server.
+// CreateLead sends POST /leads. It is never retried: once the request may
+// have reached the server, a second one could file the lead twice.
 func (c *Client) CreateLead(ctx context.Context, l Lead) (LeadResult, error) {
-	return LeadResult{}, errTODO
+	body, err := json.Marshal(l)
+	if err != nil {
+		return LeadResult{}, &Error{Kind: ErrInvalidParam, Method: http.MethodPost, Path: "/leads", Err: err}
+	}
+	a, err := c.call(ctx, http.MethodPost, c.endpointURL("/leads", nil), epLeads, body)
+	if err != nil {
+		return LeadResult{}, err
+	}
+	var r LeadResult
+	if b := trimJSONSpace(a.body); len(b) > 0 && b[0] == '{' {
+		// A 2xx means the lead was filed; an unreadable confirmation must not
+		// make the caller file it again, so it is not an error.
+		if err := json.Unmarshal(b, &r); err != nil {
+			c.log.DebugContext(ctx, "api lead answer not readable", slog.String("error", err.Error()))
+			r = LeadResult{}
+		}
+	}
+	return r, nil
 }
 
-// NormalizeBirthdate turns what people type (27/11/1980, 27-11-1980,
-// 27.11.1980, 1980-11-27) into YYYY-MM-DD; impossible or future dates are refused.
-func NormalizeBirthdate(s string, now time.Time) (string, error) { return "", errTODO }
+// endpointURL joins the base URL and an endpoint path.
+func (c *Client) endpointURL(path string, q url.Values) *url.URL {
+	u := *c.base
+	u.Path = c.base.Path + path
+	u.RawQuery = q.Encode()
+	return &u
+}
 
-// ParseMoney parses a decimal amount in major units ("1234.5", "1234.56", "12") to cents.
-func ParseMoney(s string, currency string) (Money, error) { return Money{}, errTODO }
+// followURL checks a next-page link before it is requested: it must stay on
+// the API's scheme and host (the key goes with every request) and on the same
+// endpoint (else the page would be decoded as the wrong type).
+func (c *Client) followURL(next, path string) (*url.URL, error) {
+	bad := func(why string) error {
+		return &Error{Kind: ErrInvalidParam, Method: http.MethodGet, Path: path, Message: "next-page link " + why}
+	}
+	next = strings.TrimSpace(next)
+	if next == "" {
+		return nil, bad("is empty: there is no next page")
+	}
+	ref, err := url.Parse(next)
+	if err != nil {
+		return nil, bad("is not a URL")
+	}
+	base := *c.base
+	base.Path += "/"
+	u := base.ResolveReference(ref)
+	u.Fragment, u.RawFragment = "", ""
+	if !strings.EqualFold(u.Scheme, c.base.Scheme) || hostPort(u) != hostPort(c.base) || u.User != nil {
+		return nil, bad(fmt.Sprintf("points to another server (%s): refused, the API key would go there", sanitize(u.Host, maxFieldRunes)))
+	}
+	if u.Path != c.base.Path+path {
+		return nil, bad(fmt.Sprintf("points to %s, not %s", sanitize(u.Path, maxFieldRunes), c.base.Path+path))
+	}
+	return u, nil
+}
 
-// ParseDecimal parses an exact decimal ("4.5").
-func ParseDecimal(s string) (Decimal, error) { return Decimal{}, errTODO }
+// hostPort is the host and port of u, lower-cased, with the scheme's default
+// port made explicit, so that h and h:443 compare equal.
+func hostPort(u *url.URL) string {
+	port := u.Port()
+	if port == "" {
+		port = map[string]string{"http": "80", "https": "443"}[strings.ToLower(u.Scheme)]
+	}
+	return strings.ToLower(u.Hostname()) + ":" + port
+}
+
+// getObject GETs a single JSON object into v.
+func (c *Client) getObject(ctx context.Context, u *url.URL, ep endpoint, v json.Unmarshaler) error {
+	a, err := c.call(ctx, http.MethodGet, u, ep, nil)
+	if err != nil {
+		return err
+	}
+	b := trimJSONSpace(a.body)
+	if len(b) == 0 || b[0] != '{' {
+		return decodeError(http.MethodGet, u.Path, a.status, a.body, fmt.Errorf("expected a JSON object, got %s", jsonKind(b)))
+	}
+	if err := json.Unmarshal(b, v); err != nil {
+		return decodeError(http.MethodGet, u.Path, a.status, a.body, err)
+	}
+	return nil
+}

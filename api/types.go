@@ -179,8 +179,9 @@ type ProjectQuery struct {
 	PerPage  int // 0 leaves it to the server
 }
 
-// Page is one page of a paginated list. Next is the rel="next" link as the
-// server gave it (absolute or relative), "" on the last page.
+// Page is one page of a paginated list. Next is the server's rel="next" link
+// resolved against the URL of this page (so always absolute), "" on the last
+// page; pass it to ProjectsPage or PledgesPage.
 type Page[T any] struct {
 	Items   []T
 	Next    string

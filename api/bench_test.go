@@ -1,0 +1,81 @@
+package api_test
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/miimosa/miimosa/api"
+	"github.com/miimosa/miimosa/internal/sandbox"
+)
+
+// projectsPage returns a real 100-project page as the sandbox serves it.
+func projectsPage(b *testing.B) []byte {
+	b.Helper()
+	h := sandbox.NewHandler(sandbox.Options{Key: testKey, Now: func() time.Time { return fixedNow }})
+	req := httptest.NewRequest(http.MethodGet, "/projects?per_page=100", nil)
+	req.Header.Set("Authorization", "Token token="+testKey)
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if rec.Code != http.StatusOK {
+		b.Fatalf("sandbox: %d %s", rec.Code, rec.Body)
+	}
+	return rec.Body.Bytes()
+}
+
+func BenchmarkDecodeProjectsPage(b *testing.B) {
+	page := projectsPage(b)
+	decoders := []struct {
+		name   string
+		decode func([]byte) ([]api.Project, error)
+	}{
+		// What the client does with a page.
+		{"client", api.DecodeProjectsForTest},
+		// What a caller gets from encoding/json with the same types.
+		{"encoding-json", func(b []byte) ([]api.Project, error) {
+			var ps []api.Project
+			err := json.Unmarshal(b, &ps)
+			return ps, err
+		}},
+	}
+	for _, d := range decoders {
+		b.Run(d.name, func(b *testing.B) {
+			b.SetBytes(int64(len(page)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if ps, err := d.decode(page); err != nil || len(ps) != 100 {
+					b.Fatalf("%d projects, %v", len(ps), err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkWalkAllProjects(b *testing.B) {
+	for _, perPage := range []int{20, 100} {
+		b.Run("per_page="+strconv.Itoa(perPage), func(b *testing.B) {
+			srv := httptest.NewServer(sandbox.NewHandler(sandbox.Options{Key: testKey, Now: func() time.Time { return fixedNow }}))
+			defer srv.Close()
+			c, err := api.New(api.Config{BaseURL: srv.URL, Key: testKey})
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			var items int
+			for b.Loop() {
+				items = 0
+				for p, err := range c.ProjectPages(context.Background(), api.ProjectQuery{PerPage: perPage}) {
+					if err != nil {
+						b.Fatal(err)
+					}
+					items += len(p.Items)
+				}
+			}
+			b.ReportMetric(float64(items), "projects")
+		})
+	}
+}
