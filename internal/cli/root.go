@@ -32,6 +32,10 @@ func register(f func(app *App, g *Globals) *cobra.Command) {
 // runTUI is set by tui.go: the root command opens the terminal UI.
 var runTUI func(cmd *cobra.Command, app *App, g *Globals) error
 
+// rootFlags add the root command's own (not inherited) flags, such as the
+// terminal UI's, from the file that reads them.
+var rootFlags []func(root *cobra.Command)
+
 // NewRoot builds the command tree.
 func NewRoot(app *App) *cobra.Command {
 	g := &Globals{}
@@ -58,11 +62,14 @@ miimosa projects --type lending --region 53 --format csv`,
 	root.SetOut(app.Stdout)
 	root.SetErr(app.Stderr)
 	pf := root.PersistentFlags()
-	pf.StringVar(&g.APIURL, "api-url", "", "API server (default $MIIMOSA_API_URL, the config file, or https://api.miimosa.com)")
+	pf.StringVar(&g.APIURL, "api-url", "", "the API server to use (default $MIIMOSA_API_URL, the config file, or https://api.miimosa.com)")
 	pf.BoolVar(&g.Demo, "demo", false, "use the embedded sandbox server, with a demo key and demo users")
 	pf.StringVar(&g.Lang, "lang", "", "language: en or fr (default from LC_ALL, LC_MESSAGES, LANG)")
 	pf.BoolVar(&g.InsecureStorage, "insecure-storage", false, "without an OS keyring, keep the API key in a 0600 file in the config directory")
 	pf.BoolVar(&g.Debug, "debug", false, "log requests to standard error (the key and personal data are redacted)")
+	for _, f := range rootFlags {
+		f(root)
+	}
 	for _, f := range commandFactories {
 		root.AddCommand(f(app, g))
 	}

@@ -1,0 +1,89 @@
+package cli
+
+import (
+	"bufio"
+	"fmt"
+	"strings"
+
+	"github.com/miimosa/miimosa/api"
+	"github.com/miimosa/miimosa/internal/i18n"
+	"github.com/miimosa/miimosa/internal/sandbox"
+	"github.com/spf13/cobra"
+)
+
+// userFlags are --email and --birthdate, shared by wallet and pledges: who
+// the output is about.
+type userFlags struct {
+	email     string
+	birthdate string
+}
+
+func (u *userFlags) register(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&u.email, "email", "", "the lender's email (required, except with --demo)")
+	cmd.Flags().StringVar(&u.birthdate, "birthdate", "", "the lender's birthdate: DD/MM/YYYY or YYYY-MM-DD (asked for when omitted on a terminal)")
+	_ = cmd.RegisterFlagCompletionFunc("email", noFileCompletion)
+	_ = cmd.RegisterFlagCompletionFunc("birthdate", noFileCompletion)
+}
+
+// check validates the flags before the session opens, asking for the
+// birthdate when a terminal is attached: typed at a prompt, it stays out of
+// the shell's history. With --demo and no email, the demo user is used
+// later (see resolve).
+func (u *userFlags) check(app *App, p i18n.Printer, demo bool) error {
+	u.email = strings.TrimSpace(u.email)
+	if u.email == "" {
+		if demo {
+			return nil
+		}
+		return usageErr(p.T("cli.err.email_missing"))
+	}
+	if !strings.Contains(u.email, "@") {
+		return usageErr(p.T("cli.err.email_invalid"))
+	}
+	if strings.TrimSpace(u.birthdate) == "" && !demo {
+		if app.IsTerminal == nil || !app.IsTerminal(app.Stdin) {
+			return usageErr(p.T("cli.err.birthdate_missing"))
+		}
+		fmt.Fprint(app.Stderr, p.T("cli.prompt.birthdate", u.email))
+		line, err := bufio.NewReader(app.Stdin).ReadString('\n')
+		if strings.TrimSpace(line) == "" {
+			if err != nil {
+				fmt.Fprintln(app.Stderr)
+			}
+			return usageErr(p.T("cli.err.birthdate_missing"))
+		}
+		u.birthdate = line
+	}
+	if strings.TrimSpace(u.birthdate) != "" {
+		iso, err := api.NormalizeBirthdate(strings.TrimSpace(u.birthdate), clock())
+		if err != nil {
+			return usageErr(p.T("cli.err.birthdate_invalid"))
+		}
+		u.birthdate = iso
+	}
+	return nil
+}
+
+// resolve is the user to ask about. With --demo, no email means the demo
+// user, and a demo user's birthdate need not be typed: the sandbox prints
+// them all anyway.
+func (u *userFlags) resolve(s *Session, p i18n.Printer) (api.User, error) {
+	user := api.User{Email: u.email, Birthdate: u.birthdate}
+	if s.Demo {
+		if user.Email == "" && s.DemoUser != nil {
+			user.Email = s.DemoUser.Email
+		}
+		for _, d := range sandbox.DemoUsers() {
+			if user.Birthdate == "" && strings.EqualFold(user.Email, d.Email) {
+				user.Birthdate = d.Birthdate
+			}
+		}
+	}
+	switch {
+	case user.Email == "":
+		return user, usageErr(p.T("cli.err.email_missing"))
+	case user.Birthdate == "":
+		return user, usageErr(p.T("cli.err.birthdate_missing"))
+	}
+	return user, nil
+}

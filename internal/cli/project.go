@@ -1,0 +1,183 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/miimosa/miimosa/api"
+	"github.com/miimosa/miimosa/internal/format"
+	"github.com/miimosa/miimosa/internal/i18n"
+	"github.com/miimosa/miimosa/internal/textsafe"
+	"github.com/spf13/cobra"
+)
+
+func init() { register(newProjectCmd) }
+
+func newProjectCmd(app *App, g *Globals) *cobra.Command {
+	var outFormat string
+	cmd := &cobra.Command{
+		Use:   "project ID",
+		Short: "Show every field of one project",
+		Long: "Show one project: every field the server sends, its long description, its rewards " +
+			"(donations) and any field this version does not know yet, so nothing is hidden.\n\n" +
+			"json prints the object with amounts and rates as decimal strings (\"1234.56\"), dates " +
+			"ISO 8601, unknown values null, and the fields this version does not know under \"extra\".",
+		Example: `miimosa project 1042
+miimosa project 1042 --format json | jq .rewards`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				p := i18n.New(i18n.Detect(g.Lang, app.Getenv))
+				return usageErr(p.T("cli.err.project_id_missing"))
+			}
+			return nil
+		},
+		ValidArgsFunction: noFileCompletion,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runProject(cmd, app, g, args[0], outFormat)
+		},
+	}
+	registerFormatFlag(cmd, &outFormat, projectFormats)
+	return cmd
+}
+
+func runProject(cmd *cobra.Command, app *App, g *Globals, arg, outFormat string) error {
+	p := i18n.New(i18n.Detect(g.Lang, app.Getenv))
+	f, err := parseFormat(p, outFormat, projectFormats)
+	if err != nil {
+		return err
+	}
+	id, err := strconv.ParseInt(strings.TrimPrefix(strings.TrimSpace(arg), "#"), 10, 64)
+	if err != nil || id <= 0 {
+		return usageErr(p.T("cli.err.project_id", arg))
+	}
+
+	s, client, err := openClient(cmd, app, g, p)
+	if err != nil {
+		return err
+	}
+	defer s.close()
+	pr, err := client.Project(cmd.Context(), id)
+	if errors.Is(err, api.ErrNotFound) {
+		return &userError{msg: s.p.T("cli.err.no_project", id), err: err}
+	}
+	if err != nil {
+		return s.explain(err)
+	}
+	o := newOutput(app, s.Lang, f)
+	if f == formatJSON {
+		err = writeJSONValue(o.w, newProjectJSON(pr, true))
+	} else {
+		err = o.renderFields(projectFields(o, pr))
+	}
+	if ferr := o.flush(); err == nil {
+		err = ferr
+	}
+	return err
+}
+
+// projectFields is the detail as label/value lines, in the order a person
+// reads a project: what, where, who, how much, when, then everything else.
+func projectFields(o *output, pr api.Project) []field {
+	t := o.p.T
+	fl := []field{
+		{label: t("cli.field.id"), value: strconv.FormatInt(pr.ID, 10)},
+		{label: t("cli.field.title"), value: clean(pr.Title)},
+		{label: t("cli.field.status"), value: label(o.p, "cli.status.", pr.Status)},
+		{label: t("cli.field.type"), value: label(o.p, "cli.type.", pr.CollectType)},
+		{label: t("cli.field.category"), value: label(o.p, "cli.category.", pr.Category)},
+		{label: t("cli.field.region"), value: regionValue(pr.Region)},
+		{label: t("cli.field.department"), value: orDash(clean(pr.Department))},
+		{label: t("cli.field.city"), value: orDash(clean(pr.City))},
+		{label: t("cli.field.owner"), value: orDash(clean(strings.TrimSpace(pr.Owner.FirstName + " " + pr.Owner.LastName)))},
+		{label: t("cli.field.collected"), value: o.f.Money(pr.Collected), right: true},
+		{label: t("cli.field.target"), value: o.f.Money(pr.Target), right: true},
+		{label: t("cli.field.progress"), value: o.f.Share(pr.Collected, pr.Target)},
+		{label: t("cli.field.backers"), value: o.f.Int(pr.BackersCount)},
+	}
+	if pr.CollectType != "donation" {
+		fl = append(fl,
+			field{label: t("cli.field.rate"), value: o.f.Percent(pr.InterestRate)},
+			field{label: t("cli.field.duration"), value: o.f.Months(pr.DurationMonths)},
+			field{label: t("cli.field.frequency"), value: label(o.p, "cli.frequency.", pr.RepaymentFrequency)},
+		)
+	}
+	ends := o.f.Date(pr.EndsAt)
+	if pr.Status == "in_progress" && pr.EndsAt.Valid {
+		ends += " (" + o.f.DaysLeft(pr.EndsAt, clock()) + ")"
+	}
+	fl = append(fl,
+		field{label: t("cli.field.published"), value: o.f.Date(pr.PublishedAt)},
+		field{label: t("cli.field.ends"), value: ends},
+		field{label: t("cli.field.url"), value: orDash(clean(pr.URL)), noWrap: true},
+		field{label: t("cli.field.image"), value: orDash(clean(pr.ImageURL)), noWrap: true},
+		field{label: t("cli.field.description"), value: orDash(clean(pr.Description))},
+	)
+	if pr.LongDescription != "" {
+		fl = append(fl, field{label: t("cli.field.long_description"), value: textsafe.CleanMultiline(pr.LongDescription)})
+	}
+	amounts := make([]string, len(pr.Rewards))
+	amountWidth := 0
+	for i, r := range pr.Rewards {
+		amounts[i] = o.f.Money(r.Amount)
+		amountWidth = max(amountWidth, ansi.StringWidth(amounts[i]))
+	}
+	for i, r := range pr.Rewards {
+		lbl := ""
+		if i == 0 {
+			lbl = t("cli.field.rewards")
+		}
+		fl = append(fl, field{label: lbl, value: pad(amounts[i], amountWidth, true) + "  " + clean(r.Description)})
+	}
+	// Every field this version does not know, so that nothing the server
+	// sent is hidden; the object's own, then its nested objects'.
+	fl = append(fl, extraFields(pr.Extra, "")...)
+	fl = append(fl, extraFields(pr.Owner.Extra, "owner.")...)
+	return fl
+}
+
+// extraFields lists unknown fields by name, their values as compact JSON,
+// cleaned like any server string.
+func extraFields(extra api.Extra, prefix string) []field {
+	var fl []field
+	for _, k := range slices.Sorted(maps.Keys(extra)) {
+		var b bytes.Buffer
+		v := string(extra[k])
+		if json.Compact(&b, extra[k]) == nil {
+			v = b.String()
+		}
+		// A JSON string shows as its text, without quotes.
+		var s string
+		if json.Unmarshal(extra[k], &s) == nil {
+			v = s
+		}
+		fl = append(fl, field{label: clean(prefix + k), value: orDash(clean(v))})
+	}
+	return fl
+}
+
+func regionValue(r api.Region) string {
+	name, code := clean(r.Name), clean(r.Code)
+	switch {
+	case name != "" && code != "":
+		return fmt.Sprintf("%s (%s)", name, code)
+	case name != "":
+		return name
+	case code != "":
+		return code
+	}
+	return format.Dash
+}
+
+func orDash(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return format.Dash
+	}
+	return s
+}

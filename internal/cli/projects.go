@@ -1,0 +1,233 @@
+package cli
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/miimosa/miimosa/api"
+	"github.com/miimosa/miimosa/internal/i18n"
+	"github.com/spf13/cobra"
+)
+
+func init() { register(newProjectsCmd) }
+
+// projectsCSVHeader names the CSV columns; scripts rely on them, so they are
+// English, stable, and listed in --help.
+var projectsCSVHeader = []string{
+	"id", "title", "status", "collect_type", "category", "region_code", "region_name",
+	"department", "city", "owner_first_name", "owner_last_name", "target", "collected",
+	"backers_count", "interest_rate", "duration_months", "repayment_frequency",
+	"published_at", "ends_at", "url",
+}
+
+type projectsFlags struct {
+	order, category, collectType, region, keyword string
+	limit                                         int
+	all                                           bool
+	format                                        string
+}
+
+func newProjectsCmd(app *App, g *Globals) *cobra.Command {
+	var fl projectsFlags
+	cmd := &cobra.Command{
+		Use:   "projects",
+		Short: "List the published projects, with filters",
+		Long: "List the projects published on MiiMOSA, 20 unless --limit or --all says otherwise.\n\n" +
+			"Filters combine. --order is one of " + strings.Join(api.Orders, ", ") +
+			"; --category one of " + strings.Join(api.Categories, ", ") +
+			"; --type one of " + strings.Join(api.CollectTypes, ", ") +
+			"; --region an INSEE region code (" + regionList() + ") or its name.\n\n" +
+			"json prints an array of objects, ndjson one object a line; amounts and rates are decimal " +
+			"strings (\"1234.56\"), dates ISO 8601, unknown values null. csv has these columns: " +
+			strings.Join(projectsCSVHeader, ", ") + ". With --all, ndjson and csv print each page as it arrives.",
+		Example: `# The 5 most backed lending projects in Bretagne:
+miimosa projects --order populars --type lending --region 53 --limit 5
+
+# Every beekeeping project, as CSV:
+miimosa projects --category apiculture --all --format csv > apiculture.csv`,
+		Args: noArgs(app, g),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runProjects(cmd, app, g, fl)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&fl.order, "order", "", "order: "+strings.Join(api.Orders, ", "))
+	f.StringVar(&fl.category, "category", "", "category: "+strings.Join(api.Categories, ", "))
+	f.StringVar(&fl.collectType, "type", "", "collect type: "+strings.Join(api.CollectTypes, ", "))
+	f.StringVar(&fl.region, "region", "", "region as an INSEE code (53 for Bretagne) or a name")
+	f.StringVar(&fl.keyword, "keyword", "", "words to find in the title, description, city or owner's name")
+	f.IntVar(&fl.limit, "limit", 20, "how many projects to list at most")
+	f.BoolVar(&fl.all, "all", false, "list every project, page after page")
+	registerFormatFlag(cmd, &fl.format, listFormats)
+	_ = cmd.RegisterFlagCompletionFunc("order", completeWith(describedEnum(app, g, api.Orders, "cli.order.")))
+	_ = cmd.RegisterFlagCompletionFunc("category", completeWith(describedEnum(app, g, api.Categories, "cli.category.")))
+	_ = cmd.RegisterFlagCompletionFunc("type", completeWith(describedEnum(app, g, api.CollectTypes, "cli.type.")))
+	_ = cmd.RegisterFlagCompletionFunc("region", completeWith(regionCompletions))
+	_ = cmd.RegisterFlagCompletionFunc("keyword", noFileCompletion)
+	_ = cmd.RegisterFlagCompletionFunc("limit", noFileCompletion)
+	return cmd
+}
+
+func regionList() string {
+	parts := make([]string, len(api.Regions))
+	for i, r := range api.Regions {
+		parts[i] = r.Code + " " + r.Name
+	}
+	return strings.Join(parts, ", ")
+}
+
+func runProjects(cmd *cobra.Command, app *App, g *Globals, fl projectsFlags) error {
+	ctx := cmd.Context()
+	p := i18n.New(i18n.Detect(g.Lang, app.Getenv))
+	// Every flag is checked before the first request: a typo costs nothing.
+	outFmt, err := parseFormat(p, fl.format, listFormats)
+	if err != nil {
+		return err
+	}
+	q, err := projectQuery(p, fl)
+	if err != nil {
+		return err
+	}
+	limit, err := limitFlag(cmd, p, fl.limit, fl.all)
+	if err != nil {
+		return err
+	}
+	q.PerPage = pageSize(limit)
+
+	s, client, err := openClient(cmd, app, g, p)
+	if err != nil {
+		return err
+	}
+	defer s.close()
+	o := newOutput(app, s.Lang, outFmt)
+	err = writeList(ctx, o, client.ProjectPages(ctx, q), limit, projectListing)
+	return s.explain(err)
+}
+
+// projectQuery checks the filters against the API's enums, naming the
+// allowed values when one is wrong.
+func projectQuery(p i18n.Printer, fl projectsFlags) (api.ProjectQuery, error) {
+	q := api.ProjectQuery{
+		Order:    strings.TrimSpace(fl.order),
+		Category: strings.ToLower(strings.TrimSpace(fl.category)),
+		Type:     strings.ToLower(strings.TrimSpace(fl.collectType)),
+		Keyword:  strings.TrimSpace(fl.keyword),
+	}
+	if q.Order != "" && !api.Valid(api.Orders, q.Order) {
+		return q, usageErr(p.T("cli.err.enum", "--order", fl.order, strings.Join(api.Orders, ", ")))
+	}
+	if q.Category != "" && !api.Valid(api.Categories, q.Category) {
+		return q, usageErr(p.T("cli.err.enum", "--category", fl.category, strings.Join(api.Categories, ", ")))
+	}
+	if q.Type != "" && !api.Valid(api.CollectTypes, q.Type) {
+		return q, usageErr(p.T("cli.err.enum", "--type", fl.collectType, strings.Join(api.CollectTypes, ", ")))
+	}
+	if r := strings.TrimSpace(fl.region); r != "" {
+		code, ok := regionCode(r)
+		if !ok {
+			return q, usageErr(p.T("cli.err.enum", "--region", fl.region, strings.Join(api.RegionCodes(), ", ")))
+		}
+		q.Region = code
+	}
+	return q, nil
+}
+
+// regionCode accepts an INSEE code ("53", or "1" for "01") or a region's name
+// in any case ("bretagne").
+func regionCode(s string) (string, bool) {
+	if n, err := strconv.Atoi(s); err == nil && n >= 0 && n < 10 && len(s) == 1 {
+		s = "0" + s
+	}
+	for _, r := range api.Regions {
+		if r.Code == s || strings.EqualFold(r.Name, s) {
+			return r.Code, true
+		}
+	}
+	return "", false
+}
+
+// limitFlag is how many items to print: 0 for --all.
+func limitFlag(cmd *cobra.Command, p i18n.Printer, limit int, all bool) (int, error) {
+	switch {
+	case all && cmd.Flags().Changed("limit"):
+		return 0, usageErr(p.T("cli.err.limit_all"))
+	case all:
+		return 0, nil
+	case limit < 1:
+		return 0, usageErr(p.T("cli.err.limit"))
+	}
+	return limit, nil
+}
+
+var projectListing = listing[api.Project]{
+	json:      func(pr api.Project) any { return newProjectJSON(pr, false) },
+	csvHeader: projectsCSVHeader,
+	csvRow: func(pr api.Project) []string {
+		return []string{
+			strconv.FormatInt(pr.ID, 10), pr.Title, pr.Status, pr.CollectType, pr.Category,
+			pr.Region.Code, pr.Region.Name, pr.Department, pr.City, pr.Owner.FirstName, pr.Owner.LastName,
+			pr.Target.String(), pr.Collected.String(), intString(pr.BackersCount),
+			pr.InterestRate.String(), intString(pr.DurationMonths), pr.RepaymentFrequency,
+			isoTime(pr.PublishedAt), isoTime(pr.EndsAt), pr.URL,
+		}
+	},
+	columns: func(o *output) []column {
+		return []column{
+			{header: o.p.T("cli.col.id"), right: true},
+			{header: o.p.T("cli.col.title"), min: 24},
+			{header: o.p.T("cli.col.category"), min: 10, drop: 5},
+			{header: o.p.T("cli.col.type"), drop: 6},
+			{header: o.p.T("cli.col.place"), min: 14, drop: 7},
+			{header: o.p.T("cli.col.collected"), right: true},
+			{header: o.p.T("cli.col.target"), right: true, drop: 3},
+			{header: o.p.T("cli.col.rate"), right: true, drop: 4},
+			{header: o.p.T("cli.col.duration"), right: true, drop: 8},
+			{header: o.p.T("cli.col.ends"), right: true, drop: 2},
+		}
+	},
+	cells: func(o *output, pr api.Project) []string {
+		return []string{
+			strconv.FormatInt(pr.ID, 10),
+			clean(pr.Title),
+			label(o.p, "cli.category.", pr.Category),
+			label(o.p, "cli.type.", pr.CollectType),
+			place(pr),
+			o.f.Money(pr.Collected),
+			o.f.Money(pr.Target),
+			lendingOnly(pr, o.f.Percent(pr.InterestRate)),
+			lendingOnly(pr, o.f.Months(pr.DurationMonths)),
+			endsCell(o, pr),
+		}
+	},
+	footer: func(o *output, items []api.Project, total api.Int, more bool) []string {
+		return []string{"", o.moreHint(len(items), total, more, "cli.noun.project", "cli.noun.projects")}
+	},
+}
+
+// endsCell is the days left while a project collects, else its status.
+func endsCell(o *output, pr api.Project) string {
+	if pr.Status == "in_progress" && pr.EndsAt.Valid {
+		return o.f.DaysLeft(pr.EndsAt, clock())
+	}
+	return label(o.p, "cli.status.", pr.Status)
+}
+
+// lendingOnly leaves rate and duration blank for donations, where they have
+// no meaning, rather than filling the table with dashes.
+func lendingOnly(pr api.Project, s string) string {
+	if pr.CollectType == "donation" {
+		return ""
+	}
+	return s
+}
+
+func place(pr api.Project) string {
+	city, region := clean(pr.City), clean(pr.Region.Name)
+	switch {
+	case city != "" && region != "":
+		return city + ", " + region
+	case city != "":
+		return city
+	}
+	return region
+}
