@@ -1,0 +1,88 @@
+package common
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+)
+
+func TestFitColumnsDropsByPriorityAndFillsTheWidth(t *testing.T) {
+	cols := []Column{{Width: 10, Flex: true}, {Width: 8, Priority: 2}, {Width: 6}, {Width: 5, Priority: 1}}
+	cases := []struct {
+		w    int
+		want []int
+	}{
+		{60, []int{38, 8, 6, 5}},
+		{30, []int{17, 0, 6, 5}}, // the highest priority goes first
+		{18, []int{11, 0, 6, 0}},
+		{10, []int{3, 0, 6, 0}}, // only the essentials: the flex column shrinks
+		{0, []int{0, 0, 0, 0}},
+	}
+	for _, c := range cases {
+		got := FitColumns(cols, c.w)
+		for i := range got {
+			if got[i] != c.want[i] {
+				t.Errorf("width %d: %v, want %v", c.w, got, c.want)
+				break
+			}
+		}
+	}
+}
+
+func TestCellsAndLinesAreExactlyTheirWidth(t *testing.T) {
+	for _, s := range []string{"", "abc", "Élevage", "漢字漢字漢字", "██████ 100 %", strings.Repeat("x", 50)} {
+		for w := 0; w < 14; w++ {
+			if got := ansi.StringWidth(Cell(s, w, w%2 == 0)); got != w {
+				t.Errorf("Cell(%q, %d) is %d wide", s, w, got)
+			}
+			if got := ansi.StringWidth(FitLine(s, w)); got != w {
+				t.Errorf("FitLine(%q, %d) is %d wide", s, w, got)
+			}
+		}
+	}
+}
+
+func TestBarAndCanvas(t *testing.T) {
+	if got := Bar(50, 100, 10); got != "█████░░░░░" {
+		t.Errorf("Bar: %q", got)
+	}
+	if got := Bar(300, 100, 4); got != "████" {
+		t.Errorf("Bar over 100%%: %q", got)
+	}
+	if got := Bar(5, 0, 3); got != "░░░" {
+		t.Errorf("Bar with no target: %q", got)
+	}
+	c := Canvas{W: 4, H: 2}
+	c.Line("abcdef")
+	c.Exact("wxyz")
+	c.Line("dropped: the canvas is full")
+	if got := c.String(); got != "abc…\nwxyz" {
+		t.Errorf("Canvas: %q", got)
+	}
+}
+
+// A table laid out at shrinking widths: columns leave in priority order,
+// the flexible one gives way, and every line keeps the width it was given.
+func TestRowLayouts(t *testing.T) {
+	cols := []Column{{Width: 12, Flex: true}, {Width: 10, Priority: 2}, {Width: 9, Right: true}, {Width: 6, Priority: 1}}
+	rows := [][]string{
+		{"Project", "Category", "Amount", "Status"},
+		{"Des ruches pour la miellerie", "Apiculture", "1 234,56 €", "Payé"},
+		{"漢字のプロジェクト", "Élevage", "€5.00", "En retard"},
+	}
+	var b strings.Builder
+	for _, w := range []int{60, 40, 30, 20, 8} {
+		widths := FitColumns(cols, w)
+		b.WriteString(strings.Repeat("-", w) + "\n")
+		for _, r := range rows {
+			line := FitLine(Row(r, widths, cols), w)
+			if ansi.StringWidth(line) != w {
+				t.Errorf("width %d: %q", w, line)
+			}
+			b.WriteString(line + "|\n")
+		}
+	}
+	golden.RequireEqual(t, b.String())
+}

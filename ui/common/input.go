@@ -1,0 +1,26 @@
+package common
+
+import (
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+)
+
+// InputStyles dresses a bubbles text input in the palette. The cursor does
+// not blink: a blinking cursor redraws the screen twice a second for nothing
+// and makes screen snapshots depend on timing.
+func InputStyles(s Styles) textinput.Styles {
+	state := textinput.StyleState{
+		Text:        s.Cell,
+		Placeholder: s.Muted,
+		Suggestion:  s.Muted,
+		Prompt:      s.Accent,
+	}
+	blurred := state
+	blurred.Text = s.Subtle
+	blurred.Prompt = s.Subtle
+	return textinput.Styles{
+		Focused: state,
+		Blurred: blurred,
+		Cursor:  textinput.CursorStyle{Color: s.Accent.GetForeground(), Shape: tea.CursorBlock, Blink: false},
+	}
+}

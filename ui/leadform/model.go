@@ -1,0 +1,524 @@
+// Package leadform is the lead form (POST /leads) as a Bubble Tea model: a
+// huh form over every field of the seed's body, checked as typed, sent in a
+// command, with the server's field errors put back beside their fields and
+// a draft kept on disk whenever the lead is not accepted.
+package leadform
+
+import (
+	"context"
+	"errors"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/miimosa/miimosa/api"
+	"github.com/miimosa/miimosa/internal/format"
+	"github.com/miimosa/miimosa/internal/i18n"
+	"github.com/miimosa/miimosa/internal/lead"
+	"github.com/miimosa/miimosa/internal/textsafe"
+	"github.com/miimosa/miimosa/ui/common"
+)
+
+// Config is what the form needs from its host.
+type Config struct {
+	// Submit sends the lead; the root passes client.CreateLead. It runs in a
+	// command, never in Update.
+	Submit func(ctx context.Context, l api.Lead) (api.LeadResult, error)
+	Lang   i18n.Lang
+	// T words everything; the zero Printer is i18n.New(Lang).
+	T i18n.Printer
+	// Drafts keeps the unsent lead; nil keeps none.
+	Drafts *lead.DraftStore
+	// Styles is the palette; nil is common.NewStyles(true).
+	Styles *common.Styles
+	Width  int
+	Height int
+	// Accessible runs huh's accessible mode in RunAccessible (the
+	// standalone `miimosa lead`); inside the terminal UI it has no effect.
+	Accessible bool
+	// Now stamps saved drafts when Drafts has no clock of its own; nil is
+	// time.Now.
+	Now func() time.Time
+}
+
+// DoneMsg says the person left the form. ID is the accepted lead's id, 0
+// when it was left unsent; Notice is a line for the status bar ("Draft
+// saved.", or why it could not be).
+type DoneMsg struct {
+	ID     int64
+	Notice string
+}
+
+type phase int
+
+const (
+	phaseLoading phase = iota // reading the draft
+	phaseOffer                // "restore the draft?"
+	phaseEditing
+	phaseSending
+	phaseSent
+)
+
+// Messages the form's commands answer with.
+type (
+	draftLoadedMsg struct {
+		draft lead.Draft
+		ok    bool
+		err   error
+	}
+	submittedMsg struct {
+		seq    int
+		result api.LeadResult
+		err    error
+	}
+	draftSavedMsg struct{ err error }
+	// refreshMsg makes huh redraw a group after a field's line changed.
+	refreshMsg struct{}
+)
+
+// errNoClient: the host has no way to send yet (no API key).
+var errNoClient = errors.New("no API client")
+
+// Model is the lead form.
+type Model struct {
+	cfg    Config
+	t      i18n.Printer
+	styles common.Styles
+	ff     *formFields
+	form   *huh.Form
+	phase  phase
+	seq    int // numbers submissions: an answer to an older one is dropped
+
+	draft    lead.Draft // offered back in phaseOffer
+	notice   string     // one line: what happened last
+	noticeOK bool       // the notice is good news
+	result   api.LeadResult
+	width    int
+	height   int
+}
+
+// New builds the form. Init reads the draft, if any, to offer it back.
+func New(cfg Config) Model {
+	m := Model{cfg: cfg, t: cfg.T, width: cfg.Width, height: cfg.Height}
+	if m.t == (i18n.Printer{}) {
+		m.t = i18n.New(cfg.Lang)
+	}
+	if cfg.Styles != nil {
+		m.styles = *cfg.Styles
+	} else {
+		m.styles = common.NewStyles(true)
+	}
+	if m.width <= 0 {
+		m.width = 80
+	}
+	if m.height <= 0 {
+		m.height = 24
+	}
+	m.ff = newFormFields(api.Lead{})
+	m.form = m.build()
+	if cfg.Drafts == nil {
+		m.phase = phaseEditing
+	}
+	return m
+}
+
+// Init starts the form, or first reads the draft.
+func (m Model) Init() tea.Cmd {
+	if m.phase == phaseLoading {
+		d := m.cfg.Drafts
+		return func() tea.Msg {
+			draft, ok, err := d.LoadDraft()
+			return draftLoadedMsg{draft: draft, ok: ok, err: err}
+		}
+	}
+	return m.form.Init()
+}
+
+// SetSize gives the form its area.
+func (m Model) SetSize(width, height int) Model {
+	m.width, m.height = max(width, 20), max(height, 6)
+	m.form.WithWidth(m.width).WithHeight(m.formHeight() - 1)
+	return m
+}
+
+// Done reports whether msg is the form's "the person left" message, for a
+// host that holds the form behind an interface.
+func (m Model) Done(msg tea.Msg) bool {
+	_, ok := msg.(DoneMsg)
+	return ok
+}
+
+// Capturing is true: every key belongs to the form while it is open.
+func (m Model) Capturing() bool { return true }
+
+// Busy is true while the lead is being sent.
+func (m Model) Busy() bool { return m.phase == phaseSending }
+
+// Lead returns what is typed so far.
+func (m Model) Lead() api.Lead { return m.ff.lead }
+
+// formHeight leaves room for the title, the notice and the help line.
+func (m Model) formHeight() int { return max(m.height-3, 4) }
+
+func (m Model) build() *huh.Form {
+	f := m.ff.build(buildOptions{t: m.t, styles: m.styles})
+	// huh puts a blank line above its help, beyond the height it is given.
+	return f.WithWidth(m.width).WithHeight(m.formHeight() - 1)
+}
+
+// Update handles a message; every message must reach it while the form is
+// open, since huh's own messages come back through the program.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case draftLoadedMsg:
+		return m.draftLoaded(msg)
+	case submittedMsg:
+		if msg.seq != m.seq || m.phase != phaseSending {
+			return m, nil
+		}
+		return m.submitted(msg)
+	case draftSavedMsg:
+		if msg.err != nil {
+			m.notice = strings.TrimSpace(m.notice + " " + m.t.T("lead.form.draft_not_saved", textsafe.Clean(msg.err.Error())))
+			m.noticeOK = false
+		}
+		return m, nil
+	case tea.KeyPressMsg:
+		return m.key(msg)
+	}
+	if m.phase != phaseEditing {
+		return m, nil
+	}
+	return m.updateForm(msg)
+}
+
+func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	switch m.phase {
+	case phaseLoading, phaseSending:
+		return m, nil // a second enter while sending never sends twice
+	case phaseSent:
+		id, notice := m.result.ID, m.t.T("lead.form.received", m.result.ID)
+		return m, func() tea.Msg { return DoneMsg{ID: id, Notice: notice} }
+	case phaseOffer:
+		switch strings.ToLower(msg.String()) {
+		case "y", "o", "enter":
+			m.ff = newFormFields(m.draft.Lead)
+		case "n":
+			m.ff = newFormFields(api.Lead{})
+		case "esc", "ctrl+c":
+			return m, func() tea.Msg { return DoneMsg{} }
+		default:
+			return m, nil
+		}
+		m.phase = phaseEditing
+		m.form = m.build()
+		return m, m.form.Init()
+	}
+	switch msg.String() {
+	case "esc", "ctrl+c":
+		return m, m.leave()
+	}
+	return m.updateForm(msg)
+}
+
+// leave closes the form, saving the draft first when anything was typed.
+func (m Model) leave() tea.Cmd {
+	l := m.ff.lead
+	d, t := m.drafts(), m.t
+	if lead.Empty(l) || d == nil {
+		return func() tea.Msg { return DoneMsg{} }
+	}
+	return func() tea.Msg {
+		if err := d.Save(l); err != nil {
+			return DoneMsg{Notice: textsafe.Clean(err.Error())}
+		}
+		return DoneMsg{Notice: t.T("lead.form.draft_saved")}
+	}
+}
+
+func (m Model) updateForm(msg tea.Msg) (Model, tea.Cmd) {
+	f, cmd := m.form.Update(msg)
+	if hf, ok := f.(*huh.Form); ok {
+		m.form = hf
+	}
+	cmds := []tea.Cmd{cmd}
+	if m.form.State == huh.StateCompleted {
+		var send tea.Cmd
+		m, send = m.submit()
+		return m, tea.Batch(append(cmds, send)...)
+	}
+	if m.syncErrors() {
+		// huh lays a group out when it updates: let it see the new lines.
+		f, cmd := m.form.Update(refreshMsg{})
+		if hf, ok := f.(*huh.Form); ok {
+			m.form = hf
+		}
+		cmds = append(cmds, cmd)
+	}
+	return m, tea.Batch(cmds...)
+}
+
+// syncErrors puts each field's error (or its hint) on the line under its
+// title; it reports whether any line changed.
+func (m Model) syncErrors() bool {
+	changed := false
+	for _, fs := range m.ff.order {
+		line := fs.hint
+		if e := fs.errorText(m.t); e != "" {
+			line = m.styles.Error.Render("✗ " + e)
+		}
+		if line != fs.shown {
+			fs.setDesc(line)
+			fs.shown = line
+			changed = true
+		}
+	}
+	return changed
+}
+
+// submit checks the whole lead and sends it in a command.
+func (m Model) submit() (Model, tea.Cmd) {
+	l := lead.Normalize(m.ff.lead)
+	var bad []string
+	for _, fs := range m.ff.order {
+		if lead.CheckField(fs.name, lead.Get(l, fs.name)) != nil ||
+			(fs.serverErr != "" && *fs.value == fs.serverVal) {
+			fs.touched = true
+			bad = append(bad, fs.name)
+		}
+	}
+	if len(bad) > 0 {
+		m.notice, m.noticeOK = m.t.T("lead.form.local_errors", len(bad)), false
+		return m.reopen(bad[0])
+	}
+	m.phase = phaseSending
+	m.notice, m.noticeOK = m.t.T("lead.form.sending"), true
+	m.seq++
+	seq, submit := m.seq, m.cfg.Submit
+	return m, func() tea.Msg {
+		if submit == nil {
+			return submittedMsg{seq: seq, err: errNoClient}
+		}
+		res, err := submit(context.Background(), l)
+		return submittedMsg{seq: seq, result: res, err: err}
+	}
+}
+
+// submitted handles the server's answer.
+func (m Model) submitted(msg submittedMsg) (Model, tea.Cmd) {
+	if msg.err == nil {
+		m.phase = phaseSent
+		m.result = msg.result
+		m.notice, m.noticeOK = m.t.T("lead.form.received", msg.result.ID), true
+		if d := m.cfg.Drafts; d != nil {
+			return m, func() tea.Msg { return draftSavedMsg{err: d.Discard()} }
+		}
+		return m, nil
+	}
+	var ae *api.Error
+	if errors.Is(msg.err, api.ErrValidation) && errors.As(msg.err, &ae) {
+		first, others := m.applyServerErrors(ae)
+		var refused []string
+		for _, fs := range m.ff.order {
+			if fs.serverErr != "" && *fs.value == fs.serverVal {
+				refused = append(refused, m.t.T(i18n.Key("lead.field."+fs.name)))
+			}
+		}
+		switch {
+		case len(refused) > 0:
+			m.notice = m.t.T("lead.form.refused", strings.Join(refused, ", "))
+			if len(others) > 0 {
+				m.notice += " " + m.t.T("lead.form.refused_other", strings.Join(others, "; "))
+			}
+		case len(others) > 0:
+			m.notice = m.t.T("lead.form.refused_other", strings.Join(others, "; "))
+		default:
+			m.notice = m.t.T("lead.form.refused_other", textsafe.Clean(ae.Message))
+		}
+		m.noticeOK = false
+		if first == "" {
+			first = lastField()
+		}
+		m, cmd := m.reopen(first)
+		return m, tea.Batch(cmd, m.saveDraft())
+	}
+	m.notice, m.noticeOK = m.t.T("lead.form.failed", m.errorText(msg.err)), false
+	m, cmd := m.reopen(lastField())
+	return m, tea.Batch(cmd, m.saveDraft())
+}
+
+// applyServerErrors puts the server's field errors beside their fields. It
+// returns the first such field in form order, and the errors about fields
+// the form does not have ("base"), worded for the notice.
+func (m Model) applyServerErrors(ae *api.Error) (first string, others []string) {
+	for _, name := range slices.Sorted(maps.Keys(ae.Fields)) {
+		text := textsafe.Clean(strings.Join(ae.Fields[name], ", "))
+		fs, ok := m.ff.byName[name]
+		if !ok {
+			others = append(others, textsafe.Clean(name)+": "+text)
+			continue
+		}
+		fs.serverErr, fs.serverVal, fs.touched = text, *fs.value, true
+	}
+	for _, fs := range m.ff.order {
+		if fs.serverErr != "" && *fs.value == fs.serverVal {
+			return fs.name, others
+		}
+	}
+	return "", others
+}
+
+func (m Model) saveDraft() tea.Cmd {
+	d, l := m.drafts(), m.ff.lead
+	if d == nil {
+		return nil
+	}
+	return func() tea.Msg { return draftSavedMsg{err: d.Save(l)} }
+}
+
+// drafts is the draft store, stamped with the host's clock; nil for none.
+func (m Model) drafts() *lead.DraftStore {
+	if m.cfg.Drafts == nil {
+		return nil
+	}
+	d := *m.cfg.Drafts
+	if d.Now == nil {
+		d.Now = m.cfg.Now
+	}
+	return &d
+}
+
+// SaveDraft writes what is typed to the draft now, for a host that quits
+// (ctrl+c) while the form is open: nothing typed is lost. It does nothing
+// for an untouched or accepted lead.
+func (m Model) SaveDraft() error {
+	d := m.drafts()
+	if d == nil || m.ff == nil || m.phase == phaseSent || m.phase == phaseLoading || m.phase == phaseOffer || lead.Empty(m.ff.lead) {
+		return nil
+	}
+	return d.Save(m.ff.lead)
+}
+
+// reopen rebuilds the form over the same values (huh cannot leave its
+// completed state) and moves the cursor to field.
+func (m Model) reopen(field string) (Model, tea.Cmd) {
+	m.phase = phaseEditing
+	m.form = m.build()
+	cmds := []tea.Cmd{m.form.Init()}
+	for range groupOf(field) {
+		cmds = append(cmds, m.form.NextGroup())
+	}
+	for _, name := range groups[groupOf(field)].fields {
+		if name == field {
+			break
+		}
+		cmds = append(cmds, m.form.NextField())
+	}
+	m.syncErrors()
+	f, cmd := m.form.Update(refreshMsg{})
+	if hf, ok := f.(*huh.Form); ok {
+		m.form = hf
+	}
+	return m, tea.Batch(append(cmds, cmd)...)
+}
+
+func lastField() string {
+	g := groups[len(groups)-1].fields
+	return g[len(g)-1]
+}
+
+// errorText says in one line why the lead did not go.
+func (m Model) errorText(err error) string {
+	var ae *api.Error
+	switch {
+	case errors.Is(err, errNoClient):
+		return m.t.T("lead.err.no_client")
+	case errors.Is(err, api.ErrKeyRejected):
+		return m.t.T("lead.err.key")
+	case errors.Is(err, api.ErrRateLimited):
+		return m.t.T("lead.err.rate_limited")
+	case errors.Is(err, context.DeadlineExceeded):
+		return m.t.T("lead.err.timeout")
+	case errors.Is(err, api.ErrServer), errors.Is(err, api.ErrDecode):
+		if errors.As(err, &ae) && ae.Status != 0 {
+			return m.t.T("lead.err.server") + " (HTTP " + strconv.Itoa(ae.Status) + ")"
+		}
+		return m.t.T("lead.err.server")
+	case errors.Is(err, api.ErrNetwork):
+		return m.t.T("lead.err.network")
+	}
+	return textsafe.Clean(err.Error())
+}
+
+func (m Model) draftLoaded(msg draftLoadedMsg) (Model, tea.Cmd) {
+	if m.phase != phaseLoading {
+		return m, nil
+	}
+	switch {
+	case msg.err != nil:
+		m.notice, m.noticeOK = m.t.T("lead.form.draft_unreadable", textsafe.Clean(msg.err.Error())), false
+	case msg.ok && !lead.Empty(msg.draft.Lead):
+		m.draft = msg.draft
+		m.phase = phaseOffer
+		return m, nil
+	}
+	m.phase = phaseEditing
+	return m, m.form.Init()
+}
+
+// View renders the form in exactly its area.
+func (m Model) View() string {
+	var b strings.Builder
+	b.WriteString(m.styles.Title.Render(m.t.T("lead.form.title")))
+	if m.phase == phaseEditing {
+		b.WriteString(m.styles.Subtle.Render("  · " + m.t.T("lead.form.required_legend")))
+	}
+	b.WriteString("\n")
+	switch m.phase {
+	case phaseLoading:
+	case phaseOffer:
+		when := format.New(m.t.Lang).DateTime(api.Time{Time: m.draft.SavedAt, Valid: !m.draft.SavedAt.IsZero()})
+		b.WriteString("\n" + m.t.T("lead.form.draft_offer", when) + "\n\n")
+		b.WriteString(m.styles.HelpBar.Render(m.t.T("lead.form.draft_offer_help")))
+	case phaseSending:
+		// huh draws nothing once completed; the fields return if it fails.
+		b.WriteString("\n" + m.styles.Subtle.Render(m.notice))
+	case phaseSent:
+		b.WriteString("\n" + m.styles.Success.Render(m.notice) + "\n\n")
+		b.WriteString(m.styles.HelpBar.Render(m.t.T("lead.form.received_help")))
+	default:
+		b.WriteString(lipgloss.NewStyle().Height(m.formHeight()).MaxHeight(m.formHeight()).Render(m.form.View()))
+		b.WriteString("\n")
+		notice := ansi.Truncate(m.notice, m.width, "…")
+		switch {
+		case notice == "":
+		case m.noticeOK:
+			b.WriteString(m.styles.Success.Render(notice))
+		default:
+			b.WriteString(m.styles.Error.Render(notice))
+		}
+		b.WriteString("\n")
+		b.WriteString(m.styles.HelpBar.Render(ansi.Truncate(m.t.T("lead.form.help"), m.width, "…")))
+	}
+	return lipgloss.NewStyle().Width(m.width).MaxWidth(m.width).Height(m.height).MaxHeight(m.height).Render(b.String())
+}
+
+// focused names the API field that has the cursor ("" outside the form).
+func (m Model) focused() string {
+	if m.phase != phaseEditing {
+		return ""
+	}
+	f := m.form.GetFocusedField()
+	for _, fs := range m.ff.order {
+		if fs.field == f {
+			return fs.name
+		}
+	}
+	return ""
+}

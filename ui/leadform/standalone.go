@@ -1,0 +1,179 @@
+package leadform
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+	"github.com/miimosa/miimosa/api"
+	"github.com/miimosa/miimosa/internal/format"
+	"github.com/miimosa/miimosa/internal/i18n"
+	"github.com/miimosa/miimosa/internal/lead"
+	"github.com/miimosa/miimosa/internal/textsafe"
+	"github.com/miimosa/miimosa/ui/common"
+)
+
+// program runs the form as a whole program: `miimosa lead` on a terminal.
+type program struct {
+	m    Model
+	done DoneMsg
+}
+
+// Program wraps the form as a tea.Model that quits when the person leaves
+// it; its final model's Done tells how.
+func Program(cfg Config) tea.Model { return program{m: New(cfg)} }
+
+func (p program) Init() tea.Cmd { return p.m.Init() }
+
+func (p program) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		p.m = p.m.SetSize(msg.Width, msg.Height)
+		return p, nil
+	case DoneMsg:
+		p.done = msg
+		return p, tea.Quit
+	}
+	var cmd tea.Cmd
+	p.m, cmd = p.m.Update(msg)
+	return p, cmd
+}
+
+func (p program) View() tea.View {
+	v := tea.NewView(p.m.View())
+	v.AltScreen = true
+	return v
+}
+
+// Done is how a Program's final model was left.
+func Done(m tea.Model) DoneMsg {
+	if p, ok := m.(program); ok {
+		return p.done
+	}
+	return DoneMsg{}
+}
+
+// Run runs the form on a terminal until the person leaves it. In
+// accessible mode (cfg.Accessible) huh's plain prompts replace the screen,
+// for screen readers.
+func Run(ctx context.Context, cfg Config, in io.Reader, out io.Writer) (DoneMsg, error) {
+	if cfg.Accessible {
+		return RunAccessible(ctx, cfg, in, out)
+	}
+	final, err := tea.NewProgram(Program(cfg),
+		tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out)).Run()
+	if err != nil {
+		return DoneMsg{}, err
+	}
+	return Done(final), nil
+}
+
+// ErrNotSent is returned when an accessible session ends without the lead
+// being accepted; the draft is saved by then.
+var ErrNotSent = errors.New("lead not sent")
+
+// RunAccessible asks for every field with plain prompts (huh's accessible
+// mode) and sends the lead. An empty answer keeps the value shown in
+// brackets, so after a refusal only the refused fields need typing again.
+func RunAccessible(ctx context.Context, cfg Config, in io.Reader, out io.Writer) (DoneMsg, error) {
+	m := New(cfg)
+	t := m.t
+	plain := common.Styles{} // no colours: a screen reader reads escape codes aloud
+	r := &eofReader{r: in}
+	ff := newFormFields(api.Lead{})
+	if d, ok, err := cfg.Drafts.LoadDraft(); err != nil {
+		fmt.Fprintln(out, t.T("lead.form.draft_unreadable", textsafe.Clean(err.Error())))
+	} else if ok && !lead.Empty(d.Lead) {
+		restore := true
+		when := format.New(t.Lang).DateTime(api.Time{Time: d.SavedAt, Valid: !d.SavedAt.IsZero()})
+		q := huh.NewForm(huh.NewGroup(huh.NewConfirm().Title(t.T("lead.form.draft_offer", when)).
+			Affirmative(t.T("lead.form.yes")).Negative(t.T("lead.form.no")).Value(&restore))).
+			WithAccessible(true).WithInput(r).WithOutput(out)
+		if err := q.RunWithContext(ctx); err != nil {
+			return DoneMsg{}, err
+		}
+		if restore {
+			ff = newFormFields(d.Lead)
+		}
+	}
+	save := func() string {
+		if lead.Empty(ff.lead) || cfg.Drafts == nil {
+			return ""
+		}
+		if err := cfg.Drafts.Save(ff.lead); err != nil {
+			return textsafe.Clean(err.Error())
+		}
+		return t.T("lead.form.draft_saved")
+	}
+	for {
+		if !lead.Empty(ff.lead) {
+			fmt.Fprintln(out, t.T("lead.accessible.keep_hint"))
+		}
+		form := ff.build(buildOptions{t: t, styles: plain, accessible: true}).WithInput(r).WithOutput(out)
+		if err := form.RunWithContext(ctx); err != nil {
+			return DoneMsg{Notice: save()}, err
+		}
+		if err := ctx.Err(); err != nil {
+			return DoneMsg{Notice: save()}, err
+		}
+		l := lead.Normalize(ff.lead)
+		if probs := lead.Check(l, t); len(probs) > 0 {
+			for _, name := range lead.Fields() {
+				for _, p := range probs[name] {
+					fmt.Fprintln(out, t.T("lead.cli.field_error", t.T(i18n.Key("lead.field."+name)), p))
+				}
+			}
+			if r.eof {
+				return DoneMsg{Notice: save()}, ErrNotSent
+			}
+			continue
+		}
+		if cfg.Submit == nil {
+			return DoneMsg{Notice: save()}, errNoClient
+		}
+		fmt.Fprintln(out, t.T("lead.form.sending"))
+		res, err := cfg.Submit(ctx, l)
+		if err == nil {
+			if cfg.Drafts != nil {
+				_ = cfg.Drafts.Discard() // the lead is in; a stale draft would only confuse
+			}
+			fmt.Fprintln(out, t.T("lead.form.received", res.ID))
+			return DoneMsg{ID: res.ID, Notice: t.T("lead.form.received", res.ID)}, nil
+		}
+		var ae *api.Error
+		if !errors.Is(err, api.ErrValidation) || !errors.As(err, &ae) || len(ae.Fields) == 0 {
+			fmt.Fprintln(out, t.T("lead.form.failed", m.errorText(err)))
+			return DoneMsg{Notice: save()}, err
+		}
+		m.ff = ff
+		m.applyServerErrors(ae)
+		for _, name := range slices.Sorted(maps.Keys(ae.Fields)) {
+			fmt.Fprintln(out, t.T("lead.cli.field_error", textsafe.Clean(name), textsafe.Clean(strings.Join(ae.Fields[name], ", "))))
+		}
+		if r.eof {
+			return DoneMsg{Notice: save()}, err
+		}
+		fmt.Fprintln(out, t.T("lead.accessible.server_refused_again"))
+	}
+}
+
+// eofReader notes the end of input: huh's accessible prompts take it as
+// "keep the value", which would ask the same refused lead forever.
+type eofReader struct {
+	r   io.Reader
+	eof bool
+}
+
+func (e *eofReader) Read(p []byte) (int, error) {
+	n, err := e.r.Read(p)
+	if errors.Is(err, io.EOF) {
+		e.eof = true
+	}
+	return n, err
+}
