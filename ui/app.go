@@ -1,0 +1,380 @@
+// Package ui is the terminal: a small root model that lays the panes out,
+// routes messages to them and owns the global keys. The panes (one package
+// each) do the work.
+package ui
+
+import (
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+	"github.com/miimosa/miimosa/api"
+	"github.com/miimosa/miimosa/internal/lead"
+	"github.com/miimosa/miimosa/ui/common"
+	"github.com/miimosa/miimosa/ui/help"
+	"github.com/miimosa/miimosa/ui/keyprompt"
+	"github.com/miimosa/miimosa/ui/leadform"
+	"github.com/miimosa/miimosa/ui/lookup"
+	"github.com/miimosa/miimosa/ui/pledges"
+	"github.com/miimosa/miimosa/ui/projectdetail"
+	"github.com/miimosa/miimosa/ui/projects"
+	"github.com/miimosa/miimosa/ui/wallet"
+)
+
+// Options is what the command line hands the terminal.
+type Options struct {
+	Env  *common.Env // Client nil when no key is known: the key prompt opens first
+	Host string      // API host, shown on the status line
+	Demo bool        // the embedded sandbox: its key is fixed
+	Key  keyprompt.Config
+
+	Email, Birthdate string // fill the lookup in
+	LookupNow        bool   // and run it at once (--demo, or both flags)
+	Privacy          bool   // start with amounts masked
+
+	// LeadDrafts keeps an unsent lead between runs; nil keeps none.
+	LeadDrafts *lead.DraftStore
+}
+
+// Panes, in the order of the keys 1, 2, 3 and of tab.
+const (
+	paneWallet = iota
+	panePledges
+	paneProjects
+	paneCount
+)
+
+// modal is what is in front of the panes, if anything.
+type modal int
+
+const (
+	modalNone modal = iota
+	modalKey
+	modalLookup
+	modalHelp
+	modalLead
+)
+
+// Model is the root model.
+type Model struct {
+	env  *common.Env
+	opts Options
+
+	width, height int
+	panes         [paneCount]slot
+	focus         int
+	detail        slot // a pledge's project, in front of the panes; nil when closed
+
+	modal  modal
+	key    keyprompt.Model
+	lookup lookup.Model
+	help   help.Model
+	lead   leadform.Model
+
+	user      api.User
+	gen       int // grows with every change of person: panes drop older answers
+	privacy   bool
+	autoRun   bool // run the lookup as soon as a key is known
+	notice    string
+	lastErr   error
+	spinner   spinner.Model
+	spinning  bool
+	startCmds []tea.Cmd
+}
+
+// New builds the root model and its panes.
+func New(opts Options) Model {
+	env := opts.Env
+	opts.Key.Host = opts.Host
+	m := Model{
+		env:     env,
+		opts:    opts,
+		privacy: opts.Privacy,
+		key:     keyprompt.New(env, opts.Key),
+		lookup:  lookup.New(env).Prefill(opts.Email, opts.Birthdate),
+		help:    help.New(env),
+		spinner: spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(env.Styles.Accent)),
+		autoRun: opts.LookupNow,
+		focus:   paneProjects, // the only pane with something to show before a lookup
+	}
+	wp, pp, jp := wallet.New(env), pledges.New(env), projects.New(env)
+	m.startCmds = []tea.Cmd{tea.RequestBackgroundColor, wp.Init(), pp.Init(), jp.Init()}
+	m.panes = [paneCount]slot{wrap(wp), wrap(pp), wrap(jp)}
+	if opts.Privacy {
+		m, _ = m.broadcast(common.PrivacyMsg{On: true})
+	}
+	if env.Client == nil {
+		m.modal = modalKey
+	} else {
+		var cmd tea.Cmd
+		m, cmd = m.openLookup()
+		m.startCmds = append(m.startCmds, cmd)
+	}
+	return m.layout()
+}
+
+// Init starts what New prepared: the first loads, the background colour
+// query and, with --demo or both lookup flags, the lookup.
+func (m Model) Init() tea.Cmd { return tea.Batch(m.startCmds...) }
+
+// Update routes a message: global keys and the root's own messages here,
+// keys to what is in front, everything else to every pane (each drops what
+// is not its own, by type or by tag).
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		return m.layout(), nil
+	case tea.BackgroundColorMsg:
+		m.env.Styles = common.NewStyles(msg.IsDark())
+		m.spinner.Style = m.env.Styles.Accent
+		return m, nil
+	case spinner.TickMsg:
+		if !m.busy() {
+			m.spinning = false // stop ticking until something loads again
+			return m, nil
+		}
+		var cmd tea.Cmd
+		m.spinner, cmd = m.spinner.Update(msg)
+		return m, cmd
+	case tea.KeyPressMsg:
+		return m.spin(m.handleKey(msg))
+	case common.StatusMsg:
+		m.notice, m.lastErr = msg.Text, nil
+		return m, nil
+	case common.ErrorMsg:
+		m.lastErr = msg.Err
+		return m, nil
+	case common.OpenProjectMsg:
+		return m.spin(m.openDetail(msg.ID))
+	case projectdetail.CloseMsg:
+		if m.detail != nil {
+			m.detail = nil
+			return m.layout(), nil
+		}
+	case keyprompt.DoneMsg:
+		return m.spin(m.keyAccepted(msg))
+	case keyprompt.ForgottenMsg:
+		m.notice, m.modal = msg.Notice, modalKey
+		m.env.Client = nil
+		return m.broadcast(common.ClientMsg{})
+	case keyprompt.CancelMsg, help.CloseMsg:
+		m.modal = modalNone
+		return m, nil
+	case lookup.DoneMsg:
+		return m.spin(m.lookupDone(msg))
+	case leadform.DoneMsg:
+		return m.leadDone(msg), nil
+	}
+	return m.spin(m.route(msg))
+}
+
+// handleKey applies the global keys, unless what has the keyboard is
+// typing: then q, 1, 2, 3, ?… are letters, and only ctrl+c stays global.
+func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	keys := m.env.Keys
+	typing := m.capturing()
+	// A quit key that types a letter (q) is a letter while typing; one
+	// that types nothing (ctrl+c) always quits.
+	if key.Matches(msg, keys.Quit) && (!typing || msg.Text == "") {
+		return m, tea.Quit
+	}
+	if m.modal != modalNone || typing {
+		return m.route(msg)
+	}
+	switch {
+	case key.Matches(msg, keys.Help):
+		m.modal, m.help = modalHelp, help.New(m.env)
+		return m.layout(), nil
+	case key.Matches(msg, keys.NextPane):
+		return m.setFocus((m.focus + 1) % paneCount), nil
+	case key.Matches(msg, keys.PrevPane):
+		return m.setFocus((m.focus + paneCount - 1) % paneCount), nil
+	case key.Matches(msg, keys.Wallet):
+		return m.setFocus(paneWallet), nil
+	case key.Matches(msg, keys.Pledges):
+		return m.setFocus(panePledges), nil
+	case key.Matches(msg, keys.Projects):
+		return m.setFocus(paneProjects), nil
+	case key.Matches(msg, keys.Privacy):
+		m.privacy = !m.privacy
+		return m.broadcast(common.PrivacyMsg{On: m.privacy})
+	case key.Matches(msg, keys.NewLookup):
+		return m.newLookup()
+	case key.Matches(msg, keys.APIKey):
+		if m.opts.Demo {
+			m.notice = m.env.T.T("ui.key.demo_fixed")
+			return m, nil
+		}
+		m.modal, m.key = modalKey, m.key.Menu()
+		return m.layout(), nil
+	case key.Matches(msg, keys.Lead):
+		return m.openLead()
+	case key.Matches(msg, keys.Reload):
+		m.lastErr = nil // the retry will say again if it fails
+	}
+	return m.route(msg)
+}
+
+// route hands a message to what is in front: a modal, the detail, or the
+// focused pane for keys and pastes; every pane for anything else.
+func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
+	var cmd tea.Cmd
+	isKey := false
+	switch msg.(type) {
+	case tea.KeyPressMsg, tea.PasteMsg:
+		isKey = true // typed by the person: only what has the keyboard gets it
+	}
+	switch m.modal {
+	case modalKey:
+		m.key, cmd = m.key.Update(msg)
+		if isKey {
+			return m, cmd
+		}
+	case modalLookup:
+		m.lookup, cmd = m.lookup.Update(msg)
+		if isKey {
+			return m, cmd
+		}
+	case modalHelp:
+		m.help, cmd = m.help.Update(msg)
+		if isKey {
+			return m, cmd
+		}
+	case modalLead:
+		m.lead, cmd = m.lead.Update(msg)
+		if isKey {
+			return m, cmd
+		}
+	}
+	if isKey {
+		if m.detail != nil {
+			m.detail, cmd = m.detail.update(msg)
+			return m, cmd
+		}
+		m.panes[m.focus], cmd = m.panes[m.focus].update(msg)
+		return m, cmd
+	}
+	m, more := m.broadcast(msg)
+	return m, tea.Batch(cmd, more)
+}
+
+// broadcast sends msg to every pane and the detail.
+func (m Model) broadcast(msg tea.Msg) (Model, tea.Cmd) {
+	cmds := make([]tea.Cmd, 0, paneCount+1)
+	for i := range m.panes {
+		var cmd tea.Cmd
+		m.panes[i], cmd = m.panes[i].update(msg)
+		cmds = append(cmds, cmd)
+	}
+	if m.detail != nil {
+		var cmd tea.Cmd
+		m.detail, cmd = m.detail.update(msg)
+		cmds = append(cmds, cmd)
+	}
+	return m, tea.Batch(cmds...)
+}
+
+// spin starts the status line's spinner when something began loading.
+func (m Model) spin(next Model, cmd tea.Cmd) (tea.Model, tea.Cmd) {
+	if next.spinning || !next.busy() {
+		return next, cmd
+	}
+	next.spinning = true
+	return next, tea.Batch(cmd, next.spinner.Tick)
+}
+
+func (m Model) setFocus(i int) Model {
+	m.focus = i
+	m.detail = nil // switching panes leaves the detail, as esc would
+	return m.layout()
+}
+
+// capturing reports whether what has the keyboard is typing.
+func (m Model) capturing() bool {
+	switch m.modal {
+	case modalKey:
+		return m.key.Capturing()
+	case modalLookup:
+		return m.lookup.Capturing()
+	case modalLead:
+		return true // a form: every letter is typed
+	case modalHelp:
+		return false
+	}
+	if m.detail != nil {
+		return m.detail.capturing()
+	}
+	return m.panes[m.focus].capturing()
+}
+
+// busy reports whether anything is waiting for the network.
+func (m Model) busy() bool {
+	if m.key.Busy() || m.lookup.Busy() || (m.detail != nil && m.detail.busy()) {
+		return true
+	}
+	for _, p := range m.panes {
+		if p.busy() {
+			return true
+		}
+	}
+	return false
+}
+
+// keyAccepted hands the new client to every pane, then goes on to the lookup.
+func (m Model) keyAccepted(msg keyprompt.DoneMsg) (Model, tea.Cmd) {
+	m.env.Client = msg.Client
+	m.notice, m.lastErr = msg.Notice, nil
+	m.modal = modalNone
+	m, cmd := m.broadcast(common.ClientMsg{Client: msg.Client})
+	if m.user == (api.User{}) {
+		var open tea.Cmd
+		m, open = m.openLookup()
+		cmd = tea.Batch(cmd, open)
+	}
+	return m.layout(), cmd
+}
+
+// openLookup shows the form, and runs it at once when asked to.
+func (m Model) openLookup() (Model, tea.Cmd) {
+	m.modal = modalLookup
+	m = m.layout()
+	if !m.autoRun {
+		return m, nil
+	}
+	m.autoRun = false
+	var cmd tea.Cmd
+	m.lookup, cmd = m.lookup.Submit()
+	return m, cmd
+}
+
+// newLookup clears the previous person from every pane first, then opens an
+// empty form for the next caller.
+func (m Model) newLookup() (Model, tea.Cmd) {
+	m.user = api.User{}
+	m.gen++
+	m.lastErr, m.notice = nil, ""
+	m.lookup = lookup.New(m.env)
+	m, cmd := m.broadcast(common.UserMsg{Gen: m.gen})
+	m.modal = modalLookup
+	return m.layout(), cmd
+}
+
+// lookupDone tells every pane who is looked up now, or leaves it at nobody.
+func (m Model) lookupDone(msg lookup.DoneMsg) (Model, tea.Cmd) {
+	m.modal = modalNone
+	if msg.Skipped {
+		return m.setFocus(paneProjects), nil
+	}
+	m.user = msg.User
+	m.gen++
+	m.lastErr = nil
+	m, cmd := m.broadcast(common.UserMsg{User: msg.User, Gen: m.gen})
+	return m.setFocus(panePledges), cmd
+}
+
+// openDetail shows a pledge's project in front of the panes.
+func (m Model) openDetail(id int64) (Model, tea.Cmd) {
+	d := projectdetail.New(m.env, id).SetPrivacy(m.privacy)
+	m.detail = wrap(d)
+	return m.layout(), d.Init()
+}

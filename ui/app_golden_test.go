@@ -1,0 +1,146 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+	"github.com/miimosa/miimosa/api"
+	"github.com/miimosa/miimosa/internal/credentials"
+	"github.com/miimosa/miimosa/internal/i18n"
+	"github.com/miimosa/miimosa/internal/sandbox"
+	"github.com/miimosa/miimosa/ui/internal/uitest"
+	"github.com/miimosa/miimosa/ui/keyprompt"
+	"github.com/miimosa/miimosa/ui/pledges"
+	"github.com/zalando/go-keyring"
+)
+
+// scripted runs the real program like a person would: it waits for a
+// state, types, waits for the next state… and quits once the last one is
+// reached. States are judged on the model, not on timing, so a snapshot
+// never holds a half-loaded pane however slow the machine.
+type scripted struct {
+	Model
+	steps []step
+}
+
+type step struct {
+	when func(Model) bool
+	keys []tea.Msg // typed once when holds; none on the last step: quit
+}
+
+func (s scripted) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	next, cmd := s.Model.Update(msg)
+	s.Model = next.(Model)
+	if len(s.steps) == 0 || !s.steps[0].when(s.Model) {
+		return s, cmd
+	}
+	st := s.steps[0]
+	s.steps = s.steps[1:]
+	if len(s.steps) == 0 {
+		return s, tea.Quit
+	}
+	// In order, after what the model asked for.
+	typing := make([]tea.Cmd, 0, len(st.keys)+1)
+	typing = append(typing, cmd)
+	for _, k := range st.keys {
+		typing = append(typing, func() tea.Msg { return k })
+	}
+	return s, tea.Sequence(typing...)
+}
+
+func pledgeOpen(m Model) bool {
+	p, ok := unwrap[pledges.Model](m.panes[panePledges])
+	return ok && p.DetailOpen()
+}
+
+// settled: nothing in flight, so no spinner on the status line.
+func settled(m Model) bool { return !m.busy() }
+
+type screenCase struct {
+	name    string
+	lang    i18n.Lang
+	noKey   bool
+	privacy bool
+	user    *api.User // looked up at start, as --email and --birthdate do
+	keys    []tea.Msg // typed once the program has started
+	then    []step    // more steps before the last
+	ready   func(Model) bool
+}
+
+// The screens of issue 3, each at 100×30 and 60×15, through the real
+// sandbox and the real program loop.
+func TestScreens(t *testing.T) {
+	demo := uitest.Demo()
+	wrongBirthdate := append(uitest.Type(demo.Email), uitest.Key("tab"))
+	wrongBirthdate = append(wrongBirthdate, uitest.Type("28/11/1980")...)
+	wrongBirthdate = append(wrongBirthdate, uitest.Key("enter"))
+	cases := []screenCase{
+		{name: "first_start_without_key", noKey: true,
+			ready: func(m Model) bool { return m.modal == modalKey && settled(m) }},
+		{name: "lookup", keys: uitest.Type(demo.Email),
+			ready: func(m Model) bool {
+				return m.modal == modalLookup && settled(m) && strings.Contains(m.lookup.View(), demo.Email)
+			}},
+		{name: "lookup_403", keys: wrongBirthdate,
+			ready: func(m Model) bool {
+				return m.modal == modalLookup && settled(m) && strings.Contains(m.lookup.View(), "does not match")
+			}},
+		{name: "dashboard", user: &demo,
+			ready: func(m Model) bool { return m.modal == modalNone && m.user == demo && settled(m) }},
+		{name: "dashboard_fr", user: &demo, lang: i18n.FR,
+			ready: func(m Model) bool { return m.modal == modalNone && m.user == demo && settled(m) }},
+		{name: "privacy_on", user: &demo, privacy: true,
+			ready: func(m Model) bool { return m.modal == modalNone && m.user == demo && settled(m) }},
+		{name: "help", keys: []tea.Msg{uitest.Key("esc")},
+			then:  []step{{when: func(m Model) bool { return m.modal == modalNone }, keys: []tea.Msg{uitest.Key("?")}}},
+			ready: func(m Model) bool { return m.modal == modalHelp && settled(m) }},
+		{name: "pledge_project_detail", user: &demo, keys: []tea.Msg{uitest.Key("enter")},
+			// enter opens the pledge and its schedule; enter again, its project.
+			then:  []step{{when: pledgeOpen, keys: []tea.Msg{uitest.Key("enter")}}},
+			ready: func(m Model) bool { return m.detail != nil && settled(m) }},
+	}
+	for _, size := range [][2]int{{100, 30}, {60, 15}} {
+		for _, c := range cases {
+			t.Run(c.name+"_"+itoa(size[0])+"x"+itoa(size[1]), func(t *testing.T) {
+				golden.RequireEqual(t, runScreen(t, c, size[0], size[1]))
+			})
+		}
+	}
+}
+
+func runScreen(t *testing.T, c screenCase, w, h int) string {
+	t.Helper()
+	keyring.MockInit()
+	srv := uitest.Server(t, sandbox.Options{})
+	const host = "api.example.test" // the test server's port changes; the screen must not
+	var client *api.Client
+	if !c.noKey {
+		client = uitest.Client(t, srv.URL, sandbox.DemoKey)
+	}
+	opts := Options{
+		Env:     uitest.Env(c.lang, client),
+		Host:    host,
+		Privacy: c.privacy,
+		Key: keyprompt.Config{
+			Store:     credentials.NewStore(host, credentials.Options{Getenv: func(string) string { return "" }}),
+			NewClient: func(key string) (*api.Client, error) { return uitest.Client(t, srv.URL, key), nil },
+		},
+	}
+	if c.user != nil {
+		opts.Email, opts.Birthdate, opts.LookupNow = c.user.Email, c.user.Birthdate, true
+	}
+	start := func(m Model) bool {
+		return settled(m) && (c.user == nil || m.user == *c.user)
+	}
+	steps := append(append([]step{{when: start, keys: c.keys}}, c.then...), step{when: c.ready})
+	tm := teatest.NewTestModel(t, scripted{New(opts), steps}, teatest.WithInitialTermSize(w, h))
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(60*time.Second)).(scripted)
+	return uitest.ASCII(final.render())
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }

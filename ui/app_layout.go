@@ -1,0 +1,189 @@
+package ui
+
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/miimosa/miimosa/internal/i18n"
+	"github.com/miimosa/miimosa/ui/common"
+	"github.com/miimosa/miimosa/ui/help"
+)
+
+// Below these sizes the panes stack: one at a time under a tab strip.
+const (
+	wideMinWidth  = 100
+	wideMinHeight = 22
+)
+
+// geometry is where everything goes for one terminal size.
+type geometry struct {
+	wide          bool
+	mainW, mainH  int // between the top and the status line
+	walletW, topH int // wide: the wallet's width, the top row's height
+}
+
+func (m Model) geometry() geometry {
+	g := geometry{mainW: m.width, mainH: max(0, m.height-2)} // status line + help bar
+	if m.width >= wideMinWidth && m.height >= wideMinHeight {
+		g.wide = true
+		g.walletW = 30
+		if m.width >= 140 {
+			g.walletW = 34
+		}
+		// The top row (wallet, pledges) gets a little less than half: the
+		// projects list is the longer one.
+		g.topH = max(9, g.mainH*9/20)
+	}
+	return g
+}
+
+// mainSize is the area modals and the lead form are centred in.
+func (m Model) mainSize() (int, int) {
+	g := m.geometry()
+	return g.mainW, g.mainH
+}
+
+// paneSize is the inner size of pane i: its frame when wide, the tab strip
+// and a margin when stacked.
+func (m Model) paneSize(g geometry, i int) (int, int) {
+	if !g.wide {
+		return max(0, g.mainW-2), max(0, g.mainH-1)
+	}
+	switch i {
+	case paneWallet:
+		return max(0, g.walletW-4), max(0, g.topH-2)
+	case panePledges:
+		return max(0, g.mainW-g.walletW-4), max(0, g.topH-2)
+	}
+	return max(0, g.mainW-4), max(0, g.mainH-g.topH-2)
+}
+
+// detailSize is the inner size of the project detail, which takes the
+// whole main area.
+func (m Model) detailSize(g geometry) (int, int) {
+	if !g.wide {
+		return max(0, g.mainW-2), max(0, g.mainH-1)
+	}
+	return max(0, g.mainW-4), max(0, g.mainH-2)
+}
+
+// layout gives everything its size and the keyboard to the right pane;
+// called whenever the size or what is in front changes.
+func (m Model) layout() Model {
+	g := m.geometry()
+	for i := range m.panes {
+		w, h := m.paneSize(g, i)
+		m.panes[i] = m.panes[i].setSize(w, h).setFocused(m.modal == modalNone && m.detail == nil && i == m.focus)
+	}
+	if m.detail != nil {
+		w, h := m.detailSize(g)
+		m.detail = m.detail.setSize(w, h).setFocused(m.modal == modalNone)
+	}
+	m.key = m.key.SetSize(g.mainW, g.mainH)
+	m.lookup = m.lookup.SetSize(g.mainW, g.mainH)
+	m.help = m.help.SetSize(g.mainW, g.mainH)
+	if m.modal == modalLead {
+		m.lead = m.lead.SetSize(g.mainW, g.mainH)
+	}
+	return m
+}
+
+// View draws the screen: the main area, the status line, the help bar.
+func (m Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.WindowTitle = "miimosa"
+	return v
+}
+
+// render is the screen as text, exactly width×height.
+func (m Model) render() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	g := m.geometry()
+	var main, bar string
+	switch m.modal {
+	case modalKey:
+		main = m.key.View()
+	case modalLookup:
+		main = m.lookup.View()
+	case modalHelp:
+		main = m.help.View()
+	case modalLead:
+		main = m.lead.View()
+	default:
+		main = m.dashboard(g)
+		bar = help.Bar(m.env, m.width)
+	}
+	screen := common.Block(strings.Split(main, "\n"), g.mainW, g.mainH) + "\n" + m.statusLine() + "\n" + bar
+	return common.Block(strings.Split(screen, "\n"), m.width, m.height)
+}
+
+// dashboard is the panes (or the detail) in the main area.
+func (m Model) dashboard(g geometry) string {
+	t := m.env.T
+	if !g.wide {
+		if m.detail != nil {
+			strip := m.env.Styles.Title.Render(" " + t.T("ui.pane.project"))
+			return strip + "\n" + indent(m.detail.view())
+		}
+		return m.tabStrip() + "\n" + indent(m.panes[m.focus].view())
+	}
+	if m.detail != nil {
+		return m.frame(t.T("ui.pane.project"), m.detail.view(), g.mainW, g.mainH, true)
+	}
+	focused := func(i int) bool { return i == m.focus }
+	top := lipgloss.JoinHorizontal(lipgloss.Top,
+		m.frame(m.paneTitle(paneWallet), m.panes[paneWallet].view(), g.walletW, g.topH, focused(paneWallet)),
+		m.frame(m.paneTitle(panePledges), m.panes[panePledges].view(), g.mainW-g.walletW, g.topH, focused(panePledges)),
+	)
+	bottom := m.frame(m.paneTitle(paneProjects), m.panes[paneProjects].view(), g.mainW, g.mainH-g.topH, focused(paneProjects))
+	return top + "\n" + bottom
+}
+
+func (m Model) paneTitle(i int) string {
+	return m.env.T.T([...]i18n.Key{"ui.pane.wallet", "ui.pane.pledges", "ui.pane.projects"}[i])
+}
+
+// tabStrip names the three panes when only one fits, the shown one marked.
+func (m Model) tabStrip() string {
+	st := m.env.Styles
+	tabs := make([]string, paneCount)
+	for i := range tabs {
+		s := " " + m.paneTitle(i) + " "
+		if i == m.focus {
+			tabs[i] = st.Selected.Render(s) // bold as well: it stands out without colour too
+		} else {
+			tabs[i] = st.Subtle.Render(s)
+		}
+	}
+	return strings.Join(tabs, " ")
+}
+
+// frame draws a pane's box with its title in the top edge. The focused
+// pane's box is drawn heavy, so focus shows without colour (NO_COLOR).
+func (m Model) frame(title, body string, w, h int, focused bool) string {
+	if w < 4 || h < 2 {
+		return common.Block(nil, max(0, w), max(0, h))
+	}
+	st := m.env.Styles
+	b, style, titleStyle := lipgloss.RoundedBorder(), st.PaneBorder, st.Subtle
+	if focused {
+		b, style, titleStyle = lipgloss.ThickBorder(), st.PaneBorderFocused, st.Title
+	}
+	edge := lipgloss.NewStyle().Foreground(style.GetBorderTopForeground())
+	label := common.FitLine(" "+title+" ", min(lipgloss.Width(title)+2, max(0, w-4)))
+	fill := max(0, w-3-lipgloss.Width(label))
+	out := make([]string, 0, h)
+	out = append(out, edge.Render(b.TopLeft+b.Top)+titleStyle.Render(label)+edge.Render(strings.Repeat(b.Top, fill)+b.TopRight))
+	for _, line := range strings.Split(common.Block(strings.Split(body, "\n"), w-4, h-2), "\n") {
+		out = append(out, edge.Render(b.Left)+" "+line+" "+edge.Render(b.Right))
+	}
+	out = append(out, edge.Render(b.BottomLeft+strings.Repeat(b.Bottom, w-2)+b.BottomRight))
+	return strings.Join(out, "\n")
+}
+
+// indent gives a stacked pane its one-cell margin on the left.
+func indent(s string) string { return " " + strings.ReplaceAll(s, "\n", "\n ") }

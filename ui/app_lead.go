@@ -1,0 +1,38 @@
+package ui
+
+import (
+	tea "charm.land/bubbletea/v2"
+	"github.com/miimosa/miimosa/ui/leadform"
+)
+
+// openLead shows the lead form in front of the panes. It sends through the
+// client of the moment; without one the key prompt is in front anyway.
+func (m Model) openLead() (Model, tea.Cmd) {
+	c := m.env.Client
+	if c == nil {
+		return m, nil
+	}
+	w, h := m.mainSize()
+	m.lead = leadform.New(leadform.Config{
+		Submit: c.CreateLead,
+		Lang:   m.env.T.Lang,
+		T:      m.env.T,
+		Drafts: m.opts.LeadDrafts,
+		Styles: &m.env.Styles,
+		Width:  w,
+		Height: h,
+		Now:    m.env.Now,
+	})
+	m.modal = modalLead
+	return m.layout(), m.lead.Init()
+}
+
+// leadDone closes the form and puts what it said on the status line.
+func (m Model) leadDone(msg leadform.DoneMsg) Model {
+	m.modal = modalNone
+	m.lead = leadform.Model{}
+	if msg.Notice != "" {
+		m.notice, m.lastErr = msg.Notice, nil
+	}
+	return m.layout()
+}

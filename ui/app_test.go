@@ -1,0 +1,462 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/miimosa/miimosa/api"
+	"github.com/miimosa/miimosa/internal/credentials"
+	"github.com/miimosa/miimosa/internal/i18n"
+	"github.com/miimosa/miimosa/internal/sandbox"
+	"github.com/miimosa/miimosa/ui/common"
+	"github.com/miimosa/miimosa/ui/internal/uitest"
+	"github.com/miimosa/miimosa/ui/keyprompt"
+	"github.com/miimosa/miimosa/ui/wallet"
+	"github.com/zalando/go-keyring"
+)
+
+// app drives the root model as the program would, synchronously.
+type app struct {
+	t    *testing.T
+	m    Model
+	srv  *httptest.Server
+	quit bool
+}
+
+type appOpts struct {
+	lang    i18n.Lang
+	noKey   bool
+	demo    bool
+	sandbox sandbox.Options
+	tweak   func(*Options)
+}
+
+func newApp(t *testing.T, o appOpts) *app {
+	t.Helper()
+	keyring.MockInit()
+	srv := uitest.Server(t, o.sandbox)
+	host := strings.TrimPrefix(srv.URL, "http://")
+	var client *api.Client
+	if !o.noKey {
+		client = uitest.Client(t, srv.URL, sandbox.DemoKey)
+	}
+	opts := Options{
+		Env:  uitest.Env(o.lang, client),
+		Host: host,
+		Demo: o.demo,
+		Key: keyprompt.Config{
+			Store:     credentials.NewStore(host, credentials.Options{Getenv: func(string) string { return "" }}),
+			NewClient: func(key string) (*api.Client, error) { return uitest.Client(t, srv.URL, key), nil },
+		},
+	}
+	if o.tweak != nil {
+		o.tweak(&opts)
+	}
+	a := &app{t: t, m: New(opts), srv: srv}
+	a.send(tea.WindowSizeMsg{Width: 120, Height: 36})
+	a.run(a.m.Init())
+	return a
+}
+
+func (a *app) update(m Model, msg tea.Msg) (Model, tea.Cmd) {
+	if _, ok := msg.(tea.QuitMsg); ok {
+		a.quit = true
+		return m, nil
+	}
+	next, cmd := m.Update(msg)
+	return next.(Model), cmd
+}
+
+func (a *app) run(cmd tea.Cmd) { a.m = uitest.Drain(a.t, a.m, a.update, cmd) }
+
+func (a *app) send(msgs ...tea.Msg) {
+	a.t.Helper()
+	for _, msg := range msgs {
+		var cmd tea.Cmd
+		a.m, cmd = a.update(a.m, msg)
+		a.run(cmd)
+	}
+}
+
+func (a *app) keys(ks ...string) {
+	for _, k := range ks {
+		a.send(uitest.Key(k))
+	}
+}
+
+func (a *app) typed(s string) { a.send(uitest.Type(s)...) }
+
+func (a *app) screen() string { return ansi.Strip(a.m.render()) }
+
+func (a *app) lookUp(u api.User) {
+	a.t.Helper()
+	a.typed(u.Email)
+	a.keys("tab")
+	a.typed(u.Birthdate)
+	a.keys("enter")
+	if a.m.modal != modalNone {
+		a.t.Fatalf("the lookup did not go through:\n%s", a.screen())
+	}
+}
+
+func (a *app) wallet() wallet.Model {
+	w, ok := unwrap[wallet.Model](a.m.panes[paneWallet])
+	if !ok {
+		a.t.Fatal("pane 1 is not the wallet")
+	}
+	return w
+}
+
+func (a *app) walletTotal(u api.User) string {
+	w, err := uitest.Client(a.t, a.srv.URL, sandbox.DemoKey).Wallet(context.Background(), u)
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	return a.m.env.Format.Money(w.Balance)
+}
+
+func TestLookupFillsEveryPaneAndTheStatusLine(t *testing.T) {
+	a := newApp(t, appOpts{})
+	if a.m.modal != modalLookup {
+		t.Fatalf("with a key, the lookup should open first:\n%s", a.screen())
+	}
+	u := uitest.Demo()
+	a.lookUp(u)
+	screen := a.screen()
+	for _, want := range []string{u.Email, a.walletTotal(u), "1 Wallet", "2 Pledges", "3 Projects"} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("dashboard lacks %q:\n%s", want, screen)
+		}
+	}
+	if a.m.focus != panePledges {
+		t.Errorf("after a lookup, focus is on pane %d, want the pledges", a.m.focus)
+	}
+	if a.m.busy() {
+		t.Error("still busy once every answer came")
+	}
+}
+
+func TestAnswersForThePreviousPersonAreDroppedAfterANewLookup(t *testing.T) {
+	a := newApp(t, appOpts{})
+	first, second := uitest.Demo(), sandbox.DemoUsers()[1]
+	a.typed(first.Email)
+	a.keys("tab")
+	a.typed(first.Birthdate)
+	// Submit; the answers for this person are held "on the wire".
+	var late []tea.Msg
+	m, cmd := a.update(a.m, uitest.Key("enter"))
+	a.m = uitest.Drain(t, m, func(m Model, msg tea.Msg) (Model, tea.Cmd) {
+		if forPerson(msg) {
+			late = append(late, msg)
+			return m, nil
+		}
+		if _, tick := msg.(spinner.TickMsg); tick {
+			return m, nil // busy until the held answers come: the spinner would turn forever
+		}
+		return a.update(m, msg)
+	}, cmd)
+	if len(late) < 2 || a.m.user != first {
+		t.Fatalf("expected the wallet's and the pledges' answers held, got %d", len(late))
+	}
+	// …but before their answers arrive, n: the next caller.
+	a.keys("n")
+	a.lookUp(api.User{Email: second.Email, Birthdate: second.Birthdate})
+	a.send(late...)
+	if screen := a.screen(); strings.Contains(screen, first.Email) || strings.Contains(screen, a.walletTotal(first)) {
+		t.Errorf("the previous person's late answers reached the screen:\n%s", screen)
+	}
+	if !strings.Contains(a.screen(), a.walletTotal(api.User{Email: second.Email, Birthdate: second.Birthdate})) {
+		t.Errorf("the second person's wallet is not shown:\n%s", a.screen())
+	}
+}
+
+// forPerson tells the panes' answers about a person (wallet, pledges)
+// from everything else, by their package.
+func forPerson(msg tea.Msg) bool {
+	name := fmt.Sprintf("%T", msg)
+	return strings.HasPrefix(name, "wallet.") || strings.HasPrefix(name, "pledges.")
+}
+
+func TestNewLookupClearsThePreviousPerson(t *testing.T) {
+	a := newApp(t, appOpts{})
+	u := uitest.Demo()
+	a.lookUp(u)
+	total := a.walletTotal(u)
+	a.keys("n")
+	if a.m.modal != modalLookup {
+		t.Fatal("n does not open the lookup")
+	}
+	if v := a.m.lookup.View(); strings.Contains(v, u.Email) {
+		t.Error("the form is not empty for the next caller")
+	}
+	a.keys("esc") // skip: the dashboard shows nobody
+	screen := a.screen()
+	if strings.Contains(screen, u.Email) || strings.Contains(screen, total) {
+		t.Errorf("the previous person is still on screen:\n%s", screen)
+	}
+	if a.m.user != (api.User{}) || a.wallet().Busy() {
+		t.Error("the previous person is still in memory")
+	}
+}
+
+func TestQIsALetterInTheFormAndQuitsElsewhere(t *testing.T) {
+	a := newApp(t, appOpts{})
+	a.typed("q")
+	if a.quit {
+		t.Fatal("q in the lookup form quit")
+	}
+	if !strings.Contains(a.screen(), "q") || a.m.modal != modalLookup {
+		t.Errorf("q was not typed:\n%s", a.screen())
+	}
+	a.keys("esc", "q")
+	if !a.quit {
+		t.Error("q on the dashboard does not quit")
+	}
+
+	b := newApp(t, appOpts{})
+	b.keys("ctrl+c")
+	if !b.quit {
+		t.Error("ctrl+c in the form does not quit")
+	}
+}
+
+func TestPaneKeysMoveTheFocus(t *testing.T) {
+	a := newApp(t, appOpts{})
+	a.keys("esc")
+	for _, c := range []struct {
+		key  string
+		want int
+	}{{"1", paneWallet}, {"tab", panePledges}, {"tab", paneProjects}, {"tab", paneWallet}, {"shift+tab", paneProjects}, {"2", panePledges}, {"3", paneProjects}} {
+		a.keys(c.key)
+		if a.m.focus != c.want {
+			t.Errorf("after %s focus is %d, want %d", c.key, a.m.focus, c.want)
+		}
+	}
+}
+
+func TestPrivacyMasksEveryAmount(t *testing.T) {
+	a := newApp(t, appOpts{})
+	u := uitest.Demo()
+	a.lookUp(u)
+	total := a.walletTotal(u)
+	a.keys("p")
+	screen := a.screen()
+	if strings.Contains(screen, total) || !strings.Contains(screen, "masked") {
+		t.Errorf("p does not mask the amounts:\n%s", screen)
+	}
+	if strings.ContainsAny(strings.Join(digitsAfterEuro(screen), ""), "0123456789") {
+		t.Errorf("an amount still shows with privacy on: %v", digitsAfterEuro(screen))
+	}
+	a.keys("p")
+	if !strings.Contains(a.screen(), total) {
+		t.Error("p again does not show the amounts")
+	}
+}
+
+// digitsAfterEuro lists what follows each € sign: with privacy on, never a digit.
+func digitsAfterEuro(s string) []string {
+	var out []string
+	for _, part := range strings.Split(s, "€")[1:] {
+		out = append(out, string([]rune(part)[:min(3, len([]rune(part)))]))
+	}
+	return out
+}
+
+func TestStartWithoutAKeyAsksForOneThenLooksUp(t *testing.T) {
+	u := uitest.Demo()
+	a := newApp(t, appOpts{noKey: true, tweak: func(o *Options) {
+		o.Email, o.Birthdate, o.LookupNow = u.Email, u.Birthdate, true
+	}})
+	if a.m.modal != modalKey || !strings.Contains(a.screen(), "API key for") {
+		t.Fatalf("without a key the prompt should come first:\n%s", a.screen())
+	}
+	a.typed("nope-wrong-key")
+	a.keys("enter")
+	if a.m.modal != modalKey || !strings.Contains(a.screen(), "rejected this key") {
+		t.Fatalf("a wrong key should be said and asked again:\n%s", a.screen())
+	}
+	a.typed(sandbox.DemoKey)
+	a.keys("enter")
+	// The key is in, and the lookup the flags asked for ran at once.
+	if a.m.modal != modalNone || a.m.user != u {
+		t.Fatalf("after the key, the flags' lookup should run:\n%s", a.screen())
+	}
+	if screen := a.screen(); !strings.Contains(screen, "Key saved in the system keyring") || !strings.Contains(screen, a.walletTotal(u)) {
+		t.Errorf("dashboard after the key:\n%s", screen)
+	}
+}
+
+func TestHelpOverlayListsTheKeymap(t *testing.T) {
+	a := newApp(t, appOpts{lang: i18n.FR})
+	a.keys("esc", "?")
+	if a.m.modal != modalHelp {
+		t.Fatal("? does not open the help")
+	}
+	screen := a.screen()
+	for _, b := range a.m.env.Keys.FullHelp() {
+		for _, k := range b {
+			if !strings.Contains(screen, k.Help().Desc) {
+				t.Errorf("help lacks %q:\n%s", k.Help().Desc, screen)
+			}
+		}
+	}
+	a.keys("q") // not typing: q still quits from the overlay
+	if !a.quit {
+		t.Error("q does not quit from the help")
+	}
+	b := newApp(t, appOpts{})
+	b.keys("esc", "?", "esc")
+	if b.m.modal != modalNone {
+		t.Error("esc does not close the help")
+	}
+}
+
+func TestDemoKeyIsFixed(t *testing.T) {
+	a := newApp(t, appOpts{demo: true})
+	a.keys("esc", "K")
+	if a.m.modal != modalNone || !strings.Contains(a.screen(), "demo key is fixed") {
+		t.Errorf("K in demo should say the key is fixed:\n%s", a.screen())
+	}
+	if !strings.Contains(a.screen(), "[sandbox]") {
+		t.Errorf("the status line does not say sandbox:\n%s", a.screen())
+	}
+}
+
+func TestKeyMenuForgetAsksForANewKey(t *testing.T) {
+	a := newApp(t, appOpts{})
+	a.keys("esc", "K")
+	if a.m.modal != modalKey || a.m.capturing() {
+		t.Fatalf("K should open the menu:\n%s", a.screen())
+	}
+	a.keys("down", "enter")
+	if a.m.modal != modalKey || a.m.env.Client != nil || !a.m.capturing() {
+		t.Fatalf("forget should drop the client and ask for a key:\n%s", a.screen())
+	}
+	a.typed(sandbox.DemoKey)
+	a.keys("enter")
+	if a.m.env.Client == nil {
+		t.Error("a new key after forgetting is not used")
+	}
+}
+
+func TestPledgeOpensItsProjectAndEscComesBack(t *testing.T) {
+	a := newApp(t, appOpts{})
+	a.lookUp(uitest.Demo())
+	p, err := uitest.Client(t, a.srv.URL, sandbox.DemoKey).Pledges(context.Background(), uitest.Demo(), 1, 1)
+	if err != nil || len(p.Items) == 0 {
+		t.Fatalf("no pledge to open: %v", err)
+	}
+	a.send(common.OpenProjectMsg{ID: p.Items[0].Project.ID})
+	if a.m.detail == nil || !strings.Contains(a.screen(), ansi.Strip(p.Items[0].Project.Title)) {
+		t.Fatalf("the project detail is not shown:\n%s", a.screen())
+	}
+	a.keys("esc")
+	if a.m.detail != nil {
+		t.Errorf("esc does not leave the detail:\n%s", a.screen())
+	}
+}
+
+func TestErrorsReachTheStatusLineAndRetryClearsThem(t *testing.T) {
+	a := newApp(t, appOpts{})
+	a.send(common.ErrorMsg{Err: &api.Error{Kind: api.ErrServer, Status: 503}})
+	if !strings.Contains(a.screen(), "the server failed") {
+		t.Errorf("the error is not on the status line:\n%s", a.screen())
+	}
+	a.keys("esc", "r")
+	if a.m.lastErr != nil {
+		t.Error("r keeps the old error on the status line")
+	}
+}
+
+func TestEverySizeRendersExactly(t *testing.T) {
+	a := newApp(t, appOpts{})
+	a.lookUp(uitest.Demo())
+	for _, s := range [][2]int{{160, 45}, {120, 36}, {100, 30}, {99, 30}, {60, 15}, {40, 10}, {10, 3}, {1, 1}} {
+		a.send(tea.WindowSizeMsg{Width: s[0], Height: s[1]})
+		lines := strings.Split(a.m.render(), "\n")
+		if len(lines) != s[1] {
+			t.Errorf("%dx%d: %d lines", s[0], s[1], len(lines))
+		}
+		for i, l := range lines {
+			if w := ansi.StringWidth(l); w != s[0] {
+				t.Errorf("%dx%d: line %d is %d wide", s[0], s[1], i, w)
+				break
+			}
+		}
+	}
+	a.send(tea.WindowSizeMsg{Width: 0, Height: 0})
+	_ = a.m.View()
+}
+
+func TestLeadFormOpensOnLAndEscLeavesIt(t *testing.T) {
+	a := newApp(t, appOpts{})
+	a.keys("esc", "L")
+	if a.m.modal != modalLead || !a.m.capturing() {
+		t.Fatalf("L does not open the lead form:\n%s", a.screen())
+	}
+	a.typed("q") // a letter in the form, not quit
+	if a.quit {
+		t.Fatal("q quit from inside the lead form")
+	}
+	a.keys("ctrl+c")
+	if !a.quit {
+		t.Error("ctrl+c does not quit from the lead form")
+	}
+
+	b := newApp(t, appOpts{})
+	b.keys("esc", "L", "esc")
+	if b.m.modal != modalNone {
+		t.Errorf("esc on an untouched lead form does not leave it:\n%s", b.screen())
+	}
+}
+
+func TestPasteGoesOnlyToWhatHasTheKeyboard(t *testing.T) {
+	a := newApp(t, appOpts{noKey: true})
+	a.send(tea.PasteMsg{Content: sandbox.DemoKey})
+	a.keys("enter")
+	if a.m.env.Client == nil {
+		t.Errorf("a pasted key was not taken:\n%s", a.screen())
+	}
+}
+
+// Any sequence of keys and sizes leaves the root drawable: no panic, and
+// every frame exactly the terminal's size. Commands are not run (no
+// network): the panes stay as they are, which is the point — keys arrive
+// while answers are pending.
+func FuzzKeysAndSizes(f *testing.F) {
+	for _, seed := range []string{"", "q", "\x00\x01\x02", "?jjjkk\x1b", "nK\x1bL\x1b123\t", "p/abc\r\x1b\x1b", "\xff\xfe\x80"} {
+		f.Add([]byte(seed))
+	}
+	alphabet := []string{"tab", "shift+tab", "esc", "enter", "up", "down", "backspace",
+		"1", "2", "3", "?", "p", "n", "K", "L", "r", "/", "s", "c", "t", "f", "x", "j", "k", "g", "G", "o", "a", "@", "."}
+	sizes := [][2]int{{160, 45}, {100, 30}, {60, 15}, {20, 5}, {0, 0}, {1, 40}}
+	f.Fuzz(func(t *testing.T, script []byte) {
+		keyring.MockInit()
+		env := uitest.Env(i18n.EN, uitest.Client(t, "http://127.0.0.1:9", sandbox.DemoKey))
+		var m tea.Model = New(Options{Env: env, Host: "fuzz.test"})
+		m, _ = m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+		w, h := 100, 30
+		for _, b := range script {
+			var msg tea.Msg
+			if int(b) >= 256-len(sizes) {
+				s := sizes[255-int(b)]
+				w, h = s[0], s[1]
+				msg = tea.WindowSizeMsg{Width: w, Height: h}
+			} else {
+				msg = uitest.Key(alphabet[int(b)%len(alphabet)])
+			}
+			m, _ = m.Update(msg)
+			if w > 0 && h > 0 {
+				if lines := strings.Split(m.(Model).render(), "\n"); len(lines) != h {
+					t.Fatalf("%dx%d: %d lines", w, h, len(lines))
+				}
+			}
+		}
+	})
+}

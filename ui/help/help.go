@@ -1,0 +1,145 @@
+// Package help is the ? overlay and the help bar, both generated from the
+// central keymap so that no key is documented in two places.
+package help
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/miimosa/miimosa/ui/common"
+)
+
+// CloseMsg leaves the overlay.
+type CloseMsg struct{}
+
+// Styles dresses bubbles/help in the palette.
+func Styles(s common.Styles) help.Styles {
+	return help.Styles{
+		Ellipsis:       s.Muted,
+		ShortKey:       s.Accent,
+		ShortDesc:      s.HelpBar,
+		ShortSeparator: s.Muted,
+		FullKey:        s.Accent,
+		FullDesc:       s.Cell,
+		FullSeparator:  s.Muted,
+	}
+}
+
+// Bar renders the one-line help bar, cut to width with an ellipsis.
+func Bar(env *common.Env, width int) string {
+	h := help.New()
+	h.Styles = Styles(env.Styles)
+	h.SetWidth(width)
+	return h.ShortHelpView(env.Keys.ShortHelp())
+}
+
+const cardWidth = 100
+
+// Model is the full help overlay; it scrolls when the terminal is short.
+type Model struct {
+	env           *common.Env
+	width, height int
+	offset        int
+}
+
+// New returns the overlay scrolled to the top.
+func New(env *common.Env) Model { return Model{env: env} }
+
+// SetSize gives the overlay the area it is centred in.
+func (m Model) SetSize(width, height int) Model {
+	m.width, m.height = max(0, width), max(0, height)
+	m.offset = min(m.offset, m.maxOffset())
+	return m
+}
+
+// Update scrolls, and closes on esc or ?.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return m, nil
+	}
+	keys := m.env.Keys
+	switch {
+	case key.Matches(k, keys.Back), key.Matches(k, keys.Help):
+		return m, func() tea.Msg { return CloseMsg{} }
+	case key.Matches(k, keys.Up):
+		m.offset--
+	case key.Matches(k, keys.Down):
+		m.offset++
+	case key.Matches(k, keys.PageUp):
+		m.offset -= m.bodyHeight()
+	case key.Matches(k, keys.PageDown):
+		m.offset += m.bodyHeight()
+	case key.Matches(k, keys.Top):
+		m.offset = 0
+	case key.Matches(k, keys.Bottom):
+		m.offset = m.maxOffset()
+	}
+	m.offset = max(0, min(m.offset, m.maxOffset()))
+	return m, nil
+}
+
+func (m Model) cardWidth() int { return common.ModalWidth(cardWidth, m.width) }
+
+// bodyHeight is the room for key lines: the card less its border, title and
+// the blank line under it.
+func (m Model) bodyHeight() int { return max(1, m.height-2-2) }
+
+func (m Model) maxOffset() int { return max(0, len(m.body())-m.bodyHeight()) }
+
+// body lays the keymap's groups out in as many columns as the card holds,
+// so a wide terminal shows it all at once and a narrow one scrolls.
+func (m Model) body() []string {
+	h := help.New()
+	h.Styles = Styles(m.env.Styles)
+	inner := max(1, m.cardWidth()-4)
+	var blocks []string
+	for _, g := range m.env.Keys.FullHelp() {
+		blocks = append(blocks, h.FullHelpView([][]key.Binding{g}))
+	}
+	const gap = 4
+	var rows []string
+	var row []string
+	rowW := 0
+	flush := func() {
+		if len(row) > 0 {
+			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+		}
+		row, rowW = nil, 0
+	}
+	for _, b := range blocks {
+		w := lipgloss.Width(b)
+		if len(row) > 0 && rowW+gap+w > inner {
+			flush()
+		}
+		if len(row) > 0 {
+			b = strings.Repeat(" ", gap) + strings.ReplaceAll(b, "\n", "\n"+strings.Repeat(" ", gap))
+			w += gap
+		}
+		row = append(row, b)
+		rowW += w
+	}
+	flush()
+	return strings.Split(strings.Join(rows, "\n\n"), "\n")
+}
+
+// View renders the overlay centred in the size given.
+func (m Model) View() string {
+	if m.width == 0 || m.height == 0 {
+		return ""
+	}
+	st, t := m.env.Styles, m.env.T
+	body := m.body()
+	end := min(len(body), m.offset+m.bodyHeight())
+	title := st.Title.Render(t.T("ui.help.title"))
+	if len(body) > m.bodyHeight() {
+		title += st.Muted.Render("  " + t.T("ui.help.scroll", m.offset+1, end, len(body)))
+	} else {
+		title += st.Muted.Render("  " + t.T("ui.help.close"))
+	}
+	lines := append([]string{title, ""}, body[m.offset:end]...)
+	return common.Modal(st, lines, m.cardWidth(), m.width, m.height)
+}

@@ -1,0 +1,368 @@
+// Package keyprompt asks for the API key when none is known (masked, tried
+// against the server before it is saved) and is the K menu: replace the
+// key, forget it, or cancel.
+package keyprompt
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/miimosa/miimosa/api"
+	"github.com/miimosa/miimosa/internal/credentials"
+	"github.com/miimosa/miimosa/internal/i18n"
+	"github.com/miimosa/miimosa/ui/common"
+)
+
+// Store keeps the key between runs; *credentials.Store is one.
+type Store interface {
+	Save(key string) (credentials.Source, error)
+	Delete() error
+}
+
+// Config is what the prompt needs from the session.
+type Config struct {
+	Host      string
+	Store     Store              // nil: nothing is kept beyond this session
+	Source    credentials.Source // where the key in use came from; "" when none
+	NewClient func(key string) (*api.Client, error)
+	// Notice is said on the prompt from the start: why the stored key
+	// could not be read (no keyring: a new key is kept for this session).
+	Notice string
+}
+
+// DoneMsg says a key was accepted: the root hands Client to the panes and
+// shows Notice (where the key is kept) on the status line.
+type DoneMsg struct {
+	Client *api.Client
+	Notice string
+}
+
+// ForgottenMsg says the key was removed; the prompt now asks for another.
+type ForgottenMsg struct{ Notice string }
+
+// CancelMsg leaves the menu or a replacement with the key unchanged.
+type CancelMsg struct{}
+
+type mode int
+
+const (
+	modeAsk     mode = iota // no usable key: the prompt cannot be left but by quitting
+	modeReplace             // asking for a new key while the old one works: esc cancels
+	modeMenu
+)
+
+type menuItem int
+
+const (
+	itemReplace menuItem = iota
+	itemForget
+	itemCancel
+)
+
+type checkedMsg struct {
+	seq     int
+	client  *api.Client
+	err     error
+	saved   credentials.Source
+	saveErr error
+}
+
+type forgotMsg struct {
+	seq int
+	err error
+}
+
+const cardWidth = 64
+
+// Model is the key prompt and the K menu.
+type Model struct {
+	env           *common.Env
+	cfg           Config
+	width, height int
+	mode          mode
+	input         textinput.Model
+	item          menuItem
+
+	busy    bool
+	seq     int
+	cancel  context.CancelFunc
+	problem string
+}
+
+// New returns the prompt asking for a key, for a start without one.
+func New(env *common.Env, cfg Config) Model {
+	in := textinput.New()
+	in.Prompt = ""
+	in.EchoMode = textinput.EchoPassword
+	in.EchoCharacter = '•'
+	in.CharLimit = 512
+	in.Placeholder = env.T.T("ui.key.placeholder")
+	in.SetStyles(common.InputStyles(env.Styles))
+	in.Focus()
+	return Model{env: env, cfg: cfg, input: in}
+}
+
+// Menu returns the prompt showing the K menu.
+func (m Model) Menu() Model {
+	m = m.abandon()
+	m.mode, m.item, m.problem = modeMenu, itemReplace, ""
+	return m
+}
+
+// Init starts nothing.
+func (m Model) Init() tea.Cmd { return nil }
+
+// SetSize gives the prompt the area it is centred in.
+func (m Model) SetSize(width, height int) Model {
+	m.width, m.height = max(0, width), max(0, height)
+	m.input.SetWidth(max(4, m.cardWidth()-4-m.labelWidth()-2-1))
+	return m
+}
+
+// SetFocused is part of the pane contract; the prompt has the keyboard
+// whenever it is shown.
+func (m Model) SetFocused(bool) Model { return m }
+
+// Capturing is true while the key is being typed.
+func (m Model) Capturing() bool { return m.mode != modeMenu }
+
+// Busy reports a check, save or delete in flight.
+func (m Model) Busy() bool { return m.busy }
+
+// Update handles keys and the answers of its commands.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case checkedMsg:
+		return m.checked(msg)
+	case forgotMsg:
+		return m.forgot(msg)
+	case tea.KeyPressMsg:
+		if m.mode == modeMenu {
+			return m.menuKey(msg)
+		}
+		keys := m.env.Keys
+		switch {
+		case key.Matches(msg, keys.Back):
+			if m.mode == modeReplace {
+				m = m.abandon()
+				m.input.Reset()
+				return m, func() tea.Msg { return CancelMsg{} }
+			}
+			return m, nil // without a key there is nothing to go back to
+		case key.Matches(msg, keys.Open):
+			return m.check()
+		}
+	}
+	if m.mode == modeMenu {
+		return m, nil
+	}
+	var cmd tea.Cmd
+	m.input, cmd = m.input.Update(msg)
+	return m, cmd
+}
+
+func (m Model) menuKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	keys := m.env.Keys
+	switch {
+	case key.Matches(msg, keys.Up):
+		m.item = max(itemReplace, m.item-1)
+	case key.Matches(msg, keys.Down):
+		m.item = min(itemCancel, m.item+1)
+	case key.Matches(msg, keys.Back):
+		return m, func() tea.Msg { return CancelMsg{} }
+	case key.Matches(msg, keys.Open):
+		switch m.item {
+		case itemReplace:
+			m.mode, m.problem = modeReplace, ""
+			m.input.Reset()
+			return m, m.input.Focus()
+		case itemForget:
+			return m.forget()
+		default:
+			return m, func() tea.Msg { return CancelMsg{} }
+		}
+	}
+	return m, nil
+}
+
+// check tries the key with the cheapest authenticated call, then saves it.
+// Both happen in the command: the keyring talks over D-Bus and may be slow.
+func (m Model) check() (Model, tea.Cmd) {
+	k := strings.TrimSpace(m.input.Value())
+	if k == "" || m.busy {
+		return m, nil
+	}
+	if err := credentials.ValidateKey(k); err != nil {
+		m.problem = m.env.T.T("ui.key.invalid")
+		return m, nil
+	}
+	m = m.abandon()
+	m.seq++
+	m.busy, m.problem = true, ""
+	ctx, cancel := context.WithCancel(context.Background())
+	m.cancel = cancel
+	seq, newClient, store := m.seq, m.cfg.NewClient, m.cfg.Store
+	return m, func() tea.Msg {
+		c, err := newClient(k)
+		if err == nil {
+			err = c.CheckKey(ctx)
+		}
+		out := checkedMsg{seq: seq, client: c, err: err}
+		if err == nil {
+			out.saved = credentials.SourceSession
+			if store != nil {
+				out.saved, out.saveErr = store.Save(k)
+			}
+		}
+		return out
+	}
+}
+
+func (m Model) checked(msg checkedMsg) (Model, tea.Cmd) {
+	if msg.seq != m.seq {
+		return m, nil
+	}
+	m.busy, m.cancel = false, nil
+	t := m.env.T
+	switch {
+	case errors.Is(msg.err, api.ErrKeyRejected):
+		m.problem = t.T("ui.key.rejected", m.cfg.Host)
+		m.input.Reset() // a rejected key is typed again from scratch
+		return m, nil
+	case msg.err != nil:
+		m.problem = t.T("ui.key.failed", common.ErrorText(t, msg.err))
+		return m, nil
+	}
+	notice := m.saveNotice(msg.saved, msg.saveErr)
+	m.input.Reset() // the key leaves this model once it is in the client
+	m.mode, m.cfg.Source = modeReplace, msg.saved
+	client := msg.client
+	return m, func() tea.Msg { return DoneMsg{Client: client, Notice: notice} }
+}
+
+// saveNotice says where the key is now kept, in one line.
+func (m Model) saveNotice(src credentials.Source, err error) string {
+	t := m.env.T
+	switch {
+	case errors.Is(err, credentials.ErrNoKeyring):
+		return t.T("ui.key.no_keyring")
+	case err != nil:
+		return t.T("ui.key.not_saved", common.ErrorText(t, err))
+	case src == credentials.SourceFile:
+		return t.T("ui.key.saved_file")
+	case src == credentials.SourceKeyring:
+		return t.T("ui.key.saved_keyring")
+	}
+	return t.T("ui.key.no_keyring")
+}
+
+// forget deletes the stored key. A key from the environment cannot be
+// forgotten from here: saying so beats pretending.
+func (m Model) forget() (Model, tea.Cmd) {
+	t := m.env.T
+	if m.cfg.Source == credentials.SourceEnv {
+		m.problem = t.T("ui.key.from_env")
+		return m, nil
+	}
+	if m.cfg.Store == nil {
+		return m.forgot(forgotMsg{seq: m.seq})
+	}
+	m.seq++
+	m.busy = true
+	seq, store := m.seq, m.cfg.Store
+	return m, func() tea.Msg { return forgotMsg{seq: seq, err: store.Delete()} }
+}
+
+func (m Model) forgot(msg forgotMsg) (Model, tea.Cmd) {
+	if msg.seq != m.seq {
+		return m, nil
+	}
+	m.busy = false
+	t := m.env.T
+	if msg.err != nil {
+		m.problem = t.T("ui.key.forget_failed", common.ErrorText(t, msg.err))
+		return m, nil
+	}
+	m.mode, m.problem, m.cfg.Source = modeAsk, "", credentials.SourceNone
+	m.input.Reset()
+	notice := t.T("ui.key.forgotten")
+	return m, tea.Batch(m.input.Focus(), func() tea.Msg { return ForgottenMsg{Notice: notice} })
+}
+
+// abandon drops a check in flight.
+func (m Model) abandon() Model {
+	if m.cancel != nil {
+		m.cancel()
+	}
+	m.cancel, m.busy = nil, false
+	m.seq++
+	return m
+}
+
+func (m Model) cardWidth() int { return common.ModalWidth(cardWidth, m.width) }
+
+func (m Model) labelWidth() int { return lipgloss.Width(m.env.T.T("ui.key.label")) }
+
+// View renders the prompt or the menu centred in the size given.
+func (m Model) View() string {
+	if m.width == 0 || m.height == 0 {
+		return ""
+	}
+	st, t := m.env.Styles, m.env.T
+	m.input.SetStyles(common.InputStyles(st)) // the palette may have changed with the background
+	inner := m.cardWidth() - 4
+	lines := []string{st.Title.Render(t.T("ui.key.title", m.cfg.Host))}
+	if m.mode == modeMenu {
+		lines = append(lines, st.Muted.Width(inner).Render(m.sourceLine()), "")
+		for i, s := range []string{t.T("ui.key.replace"), t.T("ui.key.forget"), t.T("ui.key.cancel")} {
+			if menuItem(i) == m.item {
+				lines = append(lines, st.Selected.Render("› "+s))
+			} else {
+				lines = append(lines, "  "+s)
+			}
+		}
+	} else {
+		if m.height >= 14 {
+			lines = append(lines, st.Muted.Width(inner).Render(t.T("ui.key.intro")))
+		}
+		if m.cfg.Notice != "" && m.mode == modeAsk {
+			lines = append(lines, st.Warning.Width(inner).Render(m.cfg.Notice))
+		}
+		lines = append(lines, "", st.Accent.Render(t.T("ui.key.label"))+"  "+m.input.View())
+	}
+	lines = append(lines, "")
+	switch {
+	case m.busy:
+		lines = append(lines, st.Subtle.Render(t.T("ui.key.checking")))
+	case m.problem != "":
+		lines = append(lines, st.Error.Width(inner).Render(m.problem))
+	}
+	hint := i18n.Key("ui.key.keys_ask")
+	switch m.mode {
+	case modeReplace:
+		hint = "ui.key.keys_replace"
+	case modeMenu:
+		hint = "ui.key.keys_menu"
+	}
+	lines = append(lines, st.Muted.Width(inner).Render(t.T(hint)))
+	return common.Modal(st, lines, m.cardWidth(), m.width, m.height)
+}
+
+// sourceLine says where the key in use comes from (never the key itself).
+func (m Model) sourceLine() string {
+	t := m.env.T
+	switch m.cfg.Source {
+	case credentials.SourceEnv:
+		return t.T("ui.key.source_env")
+	case credentials.SourceKeyring:
+		return t.T("ui.key.source_keyring")
+	case credentials.SourceFile:
+		return t.T("ui.key.source_file")
+	}
+	return t.T("ui.key.source_session")
+}

@@ -1,0 +1,202 @@
+package keyprompt
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/miimosa/miimosa/api"
+	"github.com/miimosa/miimosa/internal/credentials"
+	"github.com/miimosa/miimosa/internal/i18n"
+	"github.com/miimosa/miimosa/internal/sandbox"
+	"github.com/miimosa/miimosa/ui/internal/uitest"
+	"github.com/zalando/go-keyring"
+)
+
+// prompt drives the key prompt as the root would, remembering what it said.
+type prompt struct {
+	m         Model
+	store     *credentials.Store
+	done      []DoneMsg
+	forgotten []ForgottenMsg
+	cancelled int
+}
+
+func newPrompt(t *testing.T, source credentials.Source) *prompt {
+	t.Helper()
+	srv := uitest.Server(t, sandbox.Options{})
+	host := strings.TrimPrefix(srv.URL, "http://")
+	store := credentials.NewStore(host, credentials.Options{Getenv: func(string) string { return "" }})
+	cfg := Config{
+		Host:   host,
+		Store:  store,
+		Source: source,
+		NewClient: func(key string) (*api.Client, error) {
+			return uitest.Client(t, srv.URL, key), nil
+		},
+	}
+	return &prompt{m: New(uitest.Env(i18n.EN, nil), cfg).SetSize(80, 24), store: store}
+}
+
+func (p *prompt) send(t *testing.T, msgs ...tea.Msg) {
+	t.Helper()
+	for _, msg := range msgs {
+		var cmd tea.Cmd
+		p.m, cmd = p.m.Update(msg)
+		p.m = uitest.Drain(t, p.m, func(m Model, msg tea.Msg) (Model, tea.Cmd) {
+			switch msg := msg.(type) {
+			case DoneMsg:
+				p.done = append(p.done, msg)
+				return m, nil
+			case ForgottenMsg:
+				p.forgotten = append(p.forgotten, msg)
+				return m, nil
+			case CancelMsg:
+				p.cancelled++
+				return m, nil
+			}
+			return m.Update(msg)
+		}, cmd)
+	}
+}
+
+func (p *prompt) enter(t *testing.T, key string) {
+	t.Helper()
+	p.send(t, uitest.Type(key)...)
+	p.send(t, uitest.Key("enter"))
+}
+
+func (p *prompt) view() string { return ansi.Strip(p.m.View()) }
+
+func TestRejectedKeyIsSaidAndAskedAgainThenTheGoodOneIsSaved(t *testing.T) {
+	keyring.MockInit()
+	p := newPrompt(t, credentials.SourceNone)
+	p.send(t, uitest.Type("wrong-key-123")...)
+	if strings.Contains(p.view(), "wrong-key-123") {
+		t.Fatalf("the key is shown as typed:\n%s", p.view())
+	}
+	p.send(t, uitest.Key("enter"))
+	if len(p.done) != 0 {
+		t.Fatal("a rejected key was accepted")
+	}
+	if out := p.view(); !strings.Contains(out, "rejected this key") {
+		t.Errorf("the rejection is not said:\n%s", out)
+	}
+	if p.m.input.Value() != "" {
+		t.Error("the rejected key is still in the field")
+	}
+	if _, _, err := p.store.Get(); !errors.Is(err, credentials.ErrNotFound) {
+		t.Errorf("a rejected key was saved: %v", err)
+	}
+
+	p.enter(t, sandbox.DemoKey)
+	if len(p.done) != 1 || p.done[0].Client == nil {
+		t.Fatalf("the good key was not accepted:\n%s", p.view())
+	}
+	if p.done[0].Notice != "Key saved in the system keyring" {
+		t.Errorf("notice = %q", p.done[0].Notice)
+	}
+	if key, src, err := p.store.Get(); err != nil || key != sandbox.DemoKey || src != credentials.SourceKeyring {
+		t.Errorf("keyring holds (%v, %v, %v), want the key", key != "", src, err)
+	}
+	if p.m.input.Value() != "" {
+		t.Error("the key stays in the prompt after it was handed over")
+	}
+}
+
+func TestWithoutAKeyringTheKeyIsKeptForTheSession(t *testing.T) {
+	keyring.MockInitWithError(errors.New("org.freedesktop.DBus.Error.ServiceUnknown"))
+	p := newPrompt(t, credentials.SourceNone)
+	p.enter(t, sandbox.DemoKey)
+	if len(p.done) != 1 {
+		t.Fatalf("the key was not accepted:\n%s", p.view())
+	}
+	if want := "No keyring on this machine: the key is kept for this session only"; p.done[0].Notice != want {
+		t.Errorf("notice = %q, want %q", p.done[0].Notice, want)
+	}
+}
+
+func TestWithoutAKeyEscDoesNotLeave(t *testing.T) {
+	keyring.MockInit()
+	p := newPrompt(t, credentials.SourceNone)
+	p.send(t, uitest.Key("esc"))
+	if p.cancelled != 0 {
+		t.Error("esc left a prompt there is no going back from")
+	}
+	p.send(t, uitest.Type("q")...)
+	if p.m.input.Value() != "q" || !p.m.Capturing() {
+		t.Error("q is not typed into the key field")
+	}
+}
+
+func TestMenuReplacesOrForgetsOrCancels(t *testing.T) {
+	keyring.MockInit()
+	p := newPrompt(t, credentials.SourceKeyring)
+	if _, err := p.store.Save("old-key-abcdef"); err != nil {
+		t.Fatal(err)
+	}
+
+	p.m = p.m.Menu()
+	if p.m.Capturing() {
+		t.Error("the menu captures letters")
+	}
+	out := p.view()
+	for _, want := range []string{"Replace the key", "Forget the key", "Cancel", "kept in the system keyring"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("menu lacks %q:\n%s", want, out)
+		}
+	}
+	p.send(t, uitest.Key("esc"))
+	if p.cancelled != 1 {
+		t.Error("esc does not cancel the menu")
+	}
+
+	// Replace, then change one's mind: the old key stays.
+	p.m = p.m.Menu()
+	p.send(t, uitest.Key("enter"))
+	if !p.m.Capturing() {
+		t.Fatal("replace does not ask for a key")
+	}
+	p.send(t, uitest.Key("esc"))
+	if p.cancelled != 2 {
+		t.Error("esc does not cancel a replacement")
+	}
+
+	// Forget.
+	p.m = p.m.Menu()
+	p.send(t, uitest.Key("down"), uitest.Key("enter"))
+	if len(p.forgotten) != 1 {
+		t.Fatalf("forget did not report:\n%s", p.view())
+	}
+	if _, _, err := p.store.Get(); !errors.Is(err, credentials.ErrNotFound) {
+		t.Errorf("the key is still stored: %v", err)
+	}
+	if !p.m.Capturing() {
+		t.Error("after forgetting, the prompt should ask for another key")
+	}
+	p.send(t, uitest.Key("esc"))
+	if p.cancelled != 2 {
+		t.Error("with the key forgotten, esc should not leave the prompt")
+	}
+}
+
+func TestAKeyFromTheEnvironmentIsNotForgottenHere(t *testing.T) {
+	keyring.MockInit()
+	p := newPrompt(t, credentials.SourceEnv)
+	p.m = p.m.Menu()
+	p.send(t, uitest.Key("down"), uitest.Key("enter"))
+	if len(p.forgotten) != 0 || !strings.Contains(p.view(), "MIIMOSA_API_KEY") {
+		t.Errorf("forgetting an environment key should point at the variable:\n%s", p.view())
+	}
+}
+
+func TestNotAKeyIsRefusedBeforeAnyRequest(t *testing.T) {
+	keyring.MockInit()
+	p := newPrompt(t, credentials.SourceNone)
+	p.enter(t, "two words")
+	if p.m.Busy() || len(p.done) != 0 || !strings.Contains(p.view(), "cannot be an API key") {
+		t.Errorf("a key with a space should be refused on the spot:\n%s", p.view())
+	}
+}

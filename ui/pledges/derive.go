@@ -1,0 +1,191 @@
+package pledges
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/miimosa/miimosa/api"
+	"github.com/miimosa/miimosa/internal/textsafe"
+	"github.com/miimosa/miimosa/ui/projectdetail"
+)
+
+// sortSpec is one step of the s cycle: a column and a direction.
+type sortSpec struct {
+	col  int // -1: the server's order
+	desc bool
+}
+
+// sorts is the cycle s steps through, each column in the direction people
+// ask for first (biggest amounts, soonest repayments), then the other way
+// for the amount.
+var sorts = []sortSpec{
+	{col: -1},
+	{col: colNextDate},
+	{col: colAmount, desc: true},
+	{col: colAmount},
+	{col: colRate, desc: true},
+	{col: colRepaid, desc: true},
+	{col: colStatus},
+	{col: colProject},
+	{col: colCategory},
+	{col: colDuration, desc: true},
+}
+
+// derive recomputes what depends on the filter and the sort: the shown
+// indices and their totals. It keeps the cursor on the same pledge.
+func (m Model) derive() Model {
+	var keep int64 = -1
+	if p, ok := m.Selected(); ok {
+		keep = p.ID
+	}
+	needle := fold(strings.TrimSpace(m.filter.Value()))
+	shown := make([]int, 0, len(m.items))
+	for i := range m.items {
+		if needle == "" || strings.Contains(m.hay[i], needle) {
+			shown = append(shown, i)
+		}
+	}
+	if s := sorts[m.sortBy]; s.col >= 0 {
+		slices.SortStableFunc(shown, func(a, b int) int {
+			c := compare(s.col, m.items[a], m.items[b], m.hay[a], m.hay[b])
+			if s.desc {
+				c = -c
+			}
+			return c
+		})
+	}
+	m.shown = shown
+	m.cursor = 0
+	for i, j := range shown {
+		if m.items[j].ID == keep {
+			m.cursor = i
+			break
+		}
+	}
+	m.totals = m.sum()
+	return m.scroll()
+}
+
+// compare orders two pledges by one column.
+func compare(col int, a, b api.Pledge, ha, hb string) int {
+	switch col {
+	case colProject:
+		return cmp.Compare(fold(textsafe.Clean(a.Project.Title)), fold(textsafe.Clean(b.Project.Title)))
+	case colCategory:
+		return cmp.Compare(a.Project.Category, b.Project.Category)
+	case colAmount:
+		return cmp.Compare(a.Amount.Cents, b.Amount.Cents)
+	case colRate:
+		return compareDecimal(a.InterestRate, b.InterestRate)
+	case colDuration:
+		return cmp.Compare(a.DurationMonths.Value, b.DurationMonths.Value)
+	case colStatus:
+		return cmp.Compare(slices.Index(api.PledgeStatuses, a.Status), slices.Index(api.PledgeStatuses, b.Status))
+	case colRepaid:
+		return compareShare(a, b)
+	case colNextDate, colNextAmount:
+		return compareNext(a.NextRepayment, b.NextRepayment)
+	}
+	return cmp.Compare(ha, hb)
+}
+
+// compareDecimal compares exact decimals without floats.
+func compareDecimal(a, b api.Decimal) int {
+	if !a.Valid || !b.Valid {
+		return cmp.Compare(boolInt(a.Valid), boolInt(b.Valid))
+	}
+	av, bv := a.Value, b.Value
+	for s := a.Scale; s < b.Scale; s++ {
+		av *= 10
+	}
+	for s := b.Scale; s < a.Scale; s++ {
+		bv *= 10
+	}
+	return cmp.Compare(av, bv)
+}
+
+// compareShare compares repaid/amount across pledges by cross-multiplying
+// cents, exact and float-free.
+func compareShare(a, b api.Pledge) int {
+	if a.Amount.Cents <= 0 || b.Amount.Cents <= 0 {
+		return cmp.Compare(boolInt(a.Amount.Cents > 0), boolInt(b.Amount.Cents > 0))
+	}
+	return cmp.Compare(a.RepaidCapital.Cents*b.Amount.Cents, b.RepaidCapital.Cents*a.Amount.Cents)
+}
+
+// compareNext puts pledges with no next repayment after those with one,
+// so "soonest first" lists what is coming.
+func compareNext(a, b *api.Repayment) int {
+	ak, bk := a != nil && a.Date.Valid, b != nil && b.Date.Valid
+	switch {
+	case !ak && !bk:
+		return 0
+	case !ak:
+		return 1
+	case !bk:
+		return -1
+	}
+	return a.Date.Compare(b.Date.Time)
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// buildHay is what the filter searches: the project title, the category
+// and the status, as codes and as shown, folded (case and accents).
+func (m Model) buildHay(ps []api.Pledge, dst []string) []string {
+	for _, p := range ps {
+		dst = append(dst, fold(strings.Join([]string{
+			textsafe.Clean(p.Project.Title),
+			p.Project.Category, projectdetail.Category(m.env, p.Project.Category),
+			p.Status, projectdetail.PledgeStatus(m.env, p.Status),
+		}, "\x00")))
+	}
+	return dst
+}
+
+// fold lowers case and drops accents, so "elevage" finds "Élevage".
+func fold(s string) string {
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	out, _, err := transform.String(t, s)
+	if err != nil {
+		out = s
+	}
+	return strings.ToLower(out)
+}
+
+// totals are sums in integer cents over the shown pledges.
+type totals struct {
+	lent, repaid, interest, outstanding api.Money
+}
+
+func (m Model) sum() totals {
+	var t totals
+	add := func(dst *api.Money, v api.Money) {
+		if !v.Valid {
+			return
+		}
+		if !dst.Valid {
+			*dst = api.Money{Currency: v.Currency, Valid: true}
+		}
+		dst.Cents += v.Cents
+	}
+	for _, i := range m.shown {
+		p := m.items[i]
+		add(&t.lent, p.Amount)
+		add(&t.repaid, p.RepaidCapital)
+		add(&t.interest, p.PaidInterest)
+		add(&t.outstanding, p.RemainingCapital)
+	}
+	return t
+}

@@ -1,0 +1,386 @@
+// Package pledges is the pledges pane: the lending pledges of the person
+// looked up, every page of them, with totals, a local filter, a sort, and
+// each pledge's repayment schedule.
+package pledges
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/miimosa/miimosa/api"
+	"github.com/miimosa/miimosa/ui/common"
+	"github.com/miimosa/miimosa/ui/projectdetail"
+)
+
+// perPage asks for large pages: the rich demo user has hundreds of pledges
+// and each page is a round trip.
+const perPage = 100
+
+// pageMsg answers one page request; gen is the lookup and req the request
+// it answers, so a previous caller's or a superseded answer is dropped.
+type pageMsg struct {
+	gen, req int
+	page     api.Page[api.Pledge]
+	err      error
+}
+
+// Model is the pledges pane.
+type Model struct {
+	env     *common.Env
+	client  *api.Client
+	focused bool
+	privacy bool
+
+	width, height int
+	widths        []int
+
+	user api.User
+	gen  int
+
+	items []api.Pledge // every pledge loaded, in the server's order
+	rows  []row        // items formatted, parallel to items
+	hay   []string     // items' searchable text, parallel to items
+	done  bool         // the last page arrived
+	next  string       // the page to ask for after a failed one; "" when none
+
+	// One request in flight at a time; pages are followed one after another.
+	req      int
+	inflight bool
+	ctx      context.Context // of the request in flight; cancelled when superseded
+	cancel   context.CancelFunc
+	err      error
+
+	// Derived in Update: the filtered, sorted indices into items, and their totals.
+	shown  []int
+	totals totals
+	sortBy int // index into sorts; 0 is the server's order
+
+	filter    textinput.Model
+	filtering bool
+
+	cursor, offset int
+
+	detail     detail
+	detailOpen bool
+}
+
+// New returns an empty pane; it loads once a UserMsg names someone.
+func New(env *common.Env) Model {
+	m := Model{env: env}
+	if env == nil {
+		return m
+	}
+	m.client = env.Client
+	ti := textinput.New()
+	ti.CharLimit = 100 // a keyword, not a document; keeps each keystroke cheap
+	ti.Prompt = env.T.T("panes.pledges.filter_prompt")
+	ti.Placeholder = env.T.T("panes.pledges.filter_hint")
+	ti.SetStyles(common.InputStyles(env.Styles))
+	m.filter = ti
+	return m
+}
+
+// Init does nothing: nobody is looked up yet.
+func (m Model) Init() tea.Cmd { return nil }
+
+// SetSize sets the size the pane renders at and lays the columns out.
+func (m Model) SetSize(width, height int) Model {
+	m.width, m.height = max(0, width), max(0, height)
+	m.widths = common.FitColumns(columns, max(0, m.width-len(gutter)))
+	m.filter.SetWidth(max(1, m.width-len([]rune(m.filter.Prompt))-1))
+	if m.detailOpen {
+		m.detail = m.detail.setSize(m.env, m.width, m.height, m.privacy)
+	}
+	return m.scroll()
+}
+
+// SetFocused says whether keys reach the pane.
+func (m Model) SetFocused(f bool) Model { m.focused = f; return m }
+
+// Capturing is true while the filter box has the keyboard.
+func (m Model) Capturing() bool { return m.filtering }
+
+// Busy reports pages still loading.
+func (m Model) Busy() bool { return m.inflight }
+
+// Pledges is every pledge loaded; Shown the ones the filter keeps, in order.
+func (m Model) Pledges() []api.Pledge { return m.items }
+
+// Shown returns the pledges the filter keeps, sorted.
+func (m Model) Shown() []api.Pledge {
+	out := make([]api.Pledge, len(m.shown))
+	for i, j := range m.shown {
+		out[i] = m.items[j]
+	}
+	return out
+}
+
+// Title is the pane's title with the count.
+func (m Model) Title() string {
+	if m.env == nil {
+		return ""
+	}
+	f := m.env.Format
+	n := f.Int(api.Int{Value: int64(len(m.items)), Valid: true})
+	if m.filter.Value() != "" {
+		return m.env.T.T("panes.pledges.count_filtered", f.Int(api.Int{Value: int64(len(m.shown)), Valid: true}), n)
+	}
+	return m.env.T.T("panes.pledges.count", n)
+}
+
+// clear forgets the person: data leaves memory and screen.
+func (m Model) clear() Model {
+	if m.cancel != nil {
+		m.cancel()
+	}
+	m.cancel, m.inflight = nil, false
+	m.user = api.User{}
+	m.items, m.rows, m.hay, m.shown = nil, nil, nil, nil
+	m.totals, m.done, m.err, m.next = totals{}, false, nil, ""
+	m.cursor, m.offset = 0, 0
+	m.detail, m.detailOpen = detail{}, false
+	return m
+}
+
+// reload asks for the first page again, for the same person.
+func (m Model) reload() (Model, tea.Cmd) {
+	user := m.user
+	m = m.clear()
+	m.user = user
+	if user == (api.User{}) {
+		return m, nil
+	}
+	return m.request("")
+}
+
+// request asks for the first page (next == "") or the page next points to.
+func (m Model) request(next string) (Model, tea.Cmd) {
+	if m.cancel != nil {
+		m.cancel()
+	}
+	m.cancel, m.inflight = nil, false
+	if m.client == nil {
+		return m, nil
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	m.req++
+	m.ctx, m.cancel, m.inflight, m.err, m.next = ctx, cancel, true, nil, next
+	c, u, gen, req := m.client, m.user, m.gen, m.req
+	return m, func() tea.Msg {
+		var p api.Page[api.Pledge]
+		var err error
+		if next == "" {
+			p, err = c.Pledges(ctx, u, 1, perPage)
+		} else {
+			p, err = c.PledgesPage(ctx, next)
+		}
+		return pageMsg{gen: gen, req: req, page: p, err: err}
+	}
+}
+
+// Update handles answers, the root's messages and, when focused, keys.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	if m.env == nil {
+		return m, nil
+	}
+	switch msg := msg.(type) {
+	case common.UserMsg:
+		if msg.Gen < m.gen {
+			return m, nil // an older lookup overtaken by a newer one
+		}
+		m = m.clear()
+		m.gen, m.user = msg.Gen, msg.User
+		return m.reload()
+	case pageMsg:
+		return m.gotPage(msg)
+	case common.ClientMsg:
+		m.client = msg.Client
+		return m.reload()
+	case common.PrivacyMsg:
+		m.privacy = msg.On
+		m.rows = m.buildRows(m.items, nil)
+		m.totals = m.sum()
+		if m.detailOpen {
+			m.detail = m.detail.setSize(m.env, m.width, m.height, m.privacy)
+		}
+		return m, nil
+	case tea.KeyPressMsg:
+		if !m.focused {
+			return m, nil
+		}
+		return m.handleKey(msg)
+	}
+	return m, nil
+}
+
+func (m Model) gotPage(msg pageMsg) (Model, tea.Cmd) {
+	if msg.gen != m.gen || msg.req != m.req || !m.inflight {
+		return m, nil // another person's, superseded, or already answered
+	}
+	if m.cancel != nil {
+		m.cancel() // the request is over: release its context
+	}
+	m.inflight, m.cancel = false, nil
+	if msg.err != nil {
+		if !errors.Is(msg.err, context.Canceled) {
+			m.err = msg.err
+		}
+		return m, nil
+	}
+	items := msg.page.Items
+	m.items = append(m.items, items...)
+	m.rows = m.buildRows(items, m.rows)
+	m.hay = m.buildHay(items, m.hay)
+	m = m.derive()
+	if msg.page.Next == "" {
+		m.done = true
+		return m, nil
+	}
+	// Rows show as pages arrive; the next page follows at once.
+	return m.request(msg.page.Next)
+}
+
+func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	k := m.env.Keys
+	if m.detailOpen {
+		return m.detailKey(msg)
+	}
+	if m.filtering {
+		switch {
+		case key.Matches(msg, k.Back):
+			m.filtering = false
+			m.filter.Blur()
+			m.filter.SetValue("")
+			return m.derive(), nil
+		case key.Matches(msg, k.Open):
+			m.filtering = false
+			m.filter.Blur()
+			return m, nil
+		}
+		before := m.filter.Value()
+		var cmd tea.Cmd
+		m.filter, cmd = m.filter.Update(msg)
+		if m.filter.Value() != before {
+			m = m.derive()
+		}
+		return m, cmd
+	}
+	switch {
+	case key.Matches(msg, k.Down):
+		return m.move(1), nil
+	case key.Matches(msg, k.Up):
+		return m.move(-1), nil
+	case key.Matches(msg, k.PageDown):
+		return m.move(m.bodyHeight()), nil
+	case key.Matches(msg, k.PageUp):
+		return m.move(-m.bodyHeight()), nil
+	case key.Matches(msg, k.Top):
+		return m.move(-len(m.shown)), nil
+	case key.Matches(msg, k.Bottom):
+		return m.move(len(m.shown)), nil
+	case key.Matches(msg, k.Search):
+		m.filtering = true
+		m.filter.CursorEnd()
+		return m, m.filter.Focus()
+	case key.Matches(msg, k.Back):
+		if m.filter.Value() != "" {
+			m.filter.SetValue("")
+			return m.derive(), nil
+		}
+	case key.Matches(msg, k.Sort):
+		m.sortBy = (m.sortBy + 1) % len(sorts)
+		return m.derive(), nil
+	case key.Matches(msg, k.Reload):
+		if m.err != nil && m.next != "" {
+			// A further page failed: ask for it again, keep the pages before it.
+			return m.request(m.next)
+		}
+		return m.reload()
+	case key.Matches(msg, k.Open):
+		if p, ok := m.Selected(); ok {
+			m.detail = newDetail(p).setSize(m.env, m.width, m.height, m.privacy)
+			m.detailOpen = true
+		}
+	case key.Matches(msg, k.Copy):
+		if p, ok := m.Selected(); ok {
+			return m, copyID(m.env, p)
+		}
+	case key.Matches(msg, k.Browser):
+		if p, ok := m.Selected(); ok && p.Project.Slug != "" {
+			return m, common.OpenInBrowser(projectdetail.SlugURL(p.Project.Slug), m.env.T.T("panes.opened"))
+		}
+	}
+	return m, nil
+}
+
+func (m Model) detailKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	k := m.env.Keys
+	p := m.detail.pledge
+	switch {
+	case key.Matches(msg, k.Back):
+		m.detailOpen = false
+		return m, nil
+	case key.Matches(msg, k.Open):
+		if p.Project.ID == 0 {
+			return m, nil
+		}
+		id := p.Project.ID
+		return m, func() tea.Msg { return common.OpenProjectMsg{ID: id} }
+	case key.Matches(msg, k.Copy):
+		return m, copyID(m.env, p)
+	case key.Matches(msg, k.Browser):
+		if p.Project.Slug != "" {
+			return m, common.OpenInBrowser(projectdetail.SlugURL(p.Project.Slug), m.env.T.T("panes.opened"))
+		}
+		return m, nil
+	}
+	m.detail = m.detail.scroll(m.env.Keys, msg)
+	return m, nil
+}
+
+func copyID(env *common.Env, p api.Pledge) tea.Cmd {
+	id := fmt.Sprint(p.ID)
+	return common.CopyText(id, env.T.T("panes.pledges.id_copied", id))
+}
+
+// Selected is the pledge under the cursor.
+func (m Model) Selected() (api.Pledge, bool) {
+	if m.cursor < 0 || m.cursor >= len(m.shown) {
+		return api.Pledge{}, false
+	}
+	return m.items[m.shown[m.cursor]], true
+}
+
+// DetailOpen reports whether a pledge's detail fills the pane.
+func (m Model) DetailOpen() bool { return m.detailOpen }
+
+func (m Model) move(delta int) Model {
+	if len(m.shown) == 0 {
+		return m
+	}
+	m.cursor = min(max(0, m.cursor+delta), len(m.shown)-1)
+	return m.scroll()
+}
+
+// scroll keeps the cursor inside the window of visible rows.
+func (m Model) scroll() Model {
+	h := m.bodyHeight()
+	m.cursor = max(0, min(m.cursor, len(m.shown)-1))
+	if h <= 0 {
+		m.offset = m.cursor
+		return m
+	}
+	if m.cursor < m.offset {
+		m.offset = m.cursor
+	}
+	if m.cursor >= m.offset+h {
+		m.offset = m.cursor - h + 1
+	}
+	m.offset = max(0, min(m.offset, len(m.shown)-h))
+	return m
+}

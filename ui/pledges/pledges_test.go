@@ -1,0 +1,298 @@
+package pledges
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/miimosa/miimosa/api"
+	"github.com/miimosa/miimosa/internal/i18n"
+	"github.com/miimosa/miimosa/ui/common"
+)
+
+func TestEveryPageLoadsAndRowsShowAsTheyArrive(t *testing.T) {
+	m := lookedUp(t, 1)
+	m = answer(t, m, pledgePage(makePledges(1, 100), "/user/pledges?page=2"), nil)
+	if len(m.items) != 100 || !m.inflight {
+		t.Fatalf("after page 1: %d items, inflight %v (page 2 should follow at once)", len(m.items), m.inflight)
+	}
+	contains(t, m.View(), "Ferme 001")
+	m = answer(t, m, pledgePage(makePledges(101, 100), "/user/pledges?page=3"), nil)
+	m = answer(t, m, pledgePage(makePledges(201, 100), "/user/pledges?page=4"), nil)
+	m = answer(t, m, pledgePage(makePledges(301, 100), "/user/pledges?page=5"), nil)
+	m = answer(t, m, pledgePage(makePledges(401, 12), ""), nil)
+	if len(m.items) != 412 || m.inflight || !m.done {
+		t.Fatalf("%d items, inflight %v, done %v", len(m.items), m.inflight, m.done)
+	}
+	if m.Title() != "Pledges 412" {
+		t.Errorf("title %q", m.Title())
+	}
+}
+
+func TestStaleAnswersDroppedAfterANewLookup(t *testing.T) {
+	m := lookedUp(t, 1)
+	oldGen, oldReq, oldCtx := m.gen, m.req, m.ctx
+	m, _ = m.Update(common.UserMsg{User: api.User{Email: "bob@example.com", Birthdate: "1970-01-01"}, Gen: 2})
+	if oldCtx.Err() == nil {
+		t.Error("the previous caller's request was not cancelled")
+	}
+	m, _ = m.Update(pageMsg{gen: oldGen, req: oldReq, page: pledgePage(makePledges(1, 5), "")})
+	if len(m.items) != 0 {
+		t.Fatal("the previous caller's pledges were shown")
+	}
+	// The same request number from the previous lookup must not pass either.
+	m, _ = m.Update(pageMsg{gen: oldGen, req: m.req, page: pledgePage(makePledges(1, 5), "")})
+	if len(m.items) != 0 {
+		t.Fatal("an answer tagged with an older Gen was shown")
+	}
+	m = answer(t, m, pledgePage(makePledges(50, 2), ""), nil)
+	if len(m.items) != 2 {
+		t.Fatalf("the current answer was dropped")
+	}
+	// A UserMsg older than the current one is ignored.
+	m, _ = m.Update(common.UserMsg{User: alice, Gen: 1})
+	if len(m.items) != 2 || m.gen != 2 {
+		t.Error("an older UserMsg replaced the current person")
+	}
+}
+
+func TestZeroUserClearsEverything(t *testing.T) {
+	m := lookedUp(t, 1)
+	m = answer(t, m, pledgePage(makePledges(1, 10), ""), nil)
+	m = send(m, "enter")
+	if !m.DetailOpen() {
+		t.Fatal("enter did not open the pledge")
+	}
+	m, cmd := m.Update(common.UserMsg{Gen: 2})
+	if cmd != nil || len(m.items) != 0 || len(m.rows) != 0 || len(m.hay) != 0 || m.DetailOpen() || m.user != (api.User{}) {
+		t.Fatal("a zero User left data behind")
+	}
+	v := plain(m.View())
+	if strings.Contains(v, "Ferme") || !strings.Contains(v, "Look someone up with n") {
+		t.Errorf("screen after clearing:\n%s", v)
+	}
+}
+
+func TestEmptyStates(t *testing.T) {
+	m := New(testEnv(i18n.FR, offlineClient(t))).SetSize(60, 15)
+	contains(t, m.View(), "Recherchez une personne avec n")
+	m = lookedUp(t, 1)
+	m = answer(t, m, pledgePage(nil, ""), nil)
+	contains(t, m.View(), "No lending pledges yet")
+}
+
+func TestFilterIsLocalAndEscClears(t *testing.T) {
+	m := lookedUp(t, 1)
+	m = answer(t, m, pledgePage(makePledges(1, 24), ""), nil)
+	req := m.req
+	m = send(m, "/")
+	if !m.Capturing() {
+		t.Fatal("the filter box does not capture keys")
+	}
+	m = typeText(m, "élevage") // category label, with an accent the data may lack
+	if m.req != req {
+		t.Error("filtering sent a request")
+	}
+	for _, p := range m.Shown() {
+		if p.Project.Category != "elevage" {
+			t.Fatalf("filter kept %q", p.Project.Category)
+		}
+	}
+	if len(m.Shown()) != 2 {
+		t.Fatalf("filter kept %d, want 2", len(m.Shown()))
+	}
+	if m.Title() != "Pledges 2 of 24" {
+		t.Errorf("title %q", m.Title())
+	}
+	m = send(m, "esc")
+	if m.Capturing() || len(m.Shown()) != 24 {
+		t.Errorf("esc: capturing %v, shown %d", m.Capturing(), len(m.Shown()))
+	}
+	// Status and title match too; enter keeps the filter and frees the keys.
+	m = typeText(send(m, "/"), "late")
+	m = send(m, "enter")
+	if m.Capturing() || len(m.Shown()) == 0 {
+		t.Fatal("enter lost the filter or kept the keyboard")
+	}
+	for _, p := range m.Shown() {
+		if p.Status != "late" {
+			t.Fatalf("late kept %q", p.Status)
+		}
+	}
+	m = typeText(send(send(m, "esc"), "/"), "ferme 007")
+	if s := m.Shown(); len(s) != 1 || s[0].ID != 7 {
+		t.Errorf("title filter: %v", s)
+	}
+}
+
+func TestSortCyclesColumnsAndDirections(t *testing.T) {
+	m := lookedUp(t, 1)
+	m = answer(t, m, pledgePage(makePledges(1, 30), ""), nil)
+	order := func() []int64 {
+		var ids []int64
+		for _, p := range m.Shown() {
+			ids = append(ids, p.ID)
+		}
+		return ids
+	}
+	if o := order(); o[0] != 1 || o[29] != 30 {
+		t.Fatalf("not in the server's order at first: %v", o)
+	}
+	m = send(m, "s") // next repayment, soonest first; none last
+	s := m.Shown()
+	for i := 1; i < len(s); i++ {
+		a, b := s[i-1].NextRepayment, s[i].NextRepayment
+		if a == nil && b != nil || a != nil && b != nil && a.Date.After(b.Date.Time) {
+			t.Fatalf("next repayment order broken at %d", i)
+		}
+	}
+	m = send(m, "s") // amount, biggest first
+	if s := m.Shown(); s[0].Amount.Cents < s[len(s)-1].Amount.Cents {
+		t.Error("amount not descending")
+	}
+	contains(t, m.View(), "Amount↓")
+	m = send(m, "s") // amount, smallest first
+	if s := m.Shown(); s[0].Amount.Cents > s[len(s)-1].Amount.Cents {
+		t.Error("amount not ascending")
+	}
+	for range len(sorts) - 3 {
+		m = send(m, "s")
+	}
+	if o := order(); o[0] != 1 {
+		t.Error("the cycle does not come back to the server's order")
+	}
+}
+
+func TestSortKeepsTheCursorOnThePledge(t *testing.T) {
+	m := lookedUp(t, 1)
+	m = answer(t, m, pledgePage(makePledges(1, 30), ""), nil)
+	m = send(m, "j", "j", "j")
+	want, _ := m.Selected()
+	m = send(m, "s", "s")
+	if got, _ := m.Selected(); got.ID != want.ID {
+		t.Errorf("cursor moved from pledge %d to %d", want.ID, got.ID)
+	}
+}
+
+func TestTotalsAreExactCents(t *testing.T) {
+	m := lookedUp(t, 1)
+	ps := []api.Pledge{
+		{ID: 1, Amount: eur(123456), RepaidCapital: eur(10), PaidInterest: eur(1), RemainingCapital: eur(123446)},
+		{ID: 2, Amount: eur(44), RepaidCapital: eur(20), PaidInterest: eur(2), RemainingCapital: eur(24)},
+		{ID: 3, Amount: eur(1), RepaidCapital: api.Money{}, PaidInterest: eur(7), RemainingCapital: eur(1)}, // unknown repaid: not summed as 0
+	}
+	// Ten cents a thousand times: exact in cents, drifts in float64.
+	for i := range 1000 {
+		ps = append(ps, api.Pledge{ID: int64(10 + i), Amount: eur(10)})
+	}
+	m = answer(t, m, pledgePage(ps, ""), nil)
+	tt := m.totals
+	if tt.lent.Cents != 123456+44+1+10000 || tt.repaid.Cents != 30 || tt.interest.Cents != 10 || tt.outstanding.Cents != 123471 {
+		t.Fatalf("totals %+v", tt)
+	}
+	contains(t, m.View(), "Lent €1,335.01")
+}
+
+func TestPrivacyMasksEveryAmount(t *testing.T) {
+	m := lookedUp(t, 1)
+	m = answer(t, m, pledgePage(makePledges(1, 5), ""), nil)
+	m, _ = m.Update(common.PrivacyMsg{On: true})
+	masked := func(v string) bool {
+		return strings.Count(v, "€") > 0 && strings.Count(v, "€") == strings.Count(v, "€••••")
+	}
+	if v := plain(m.View()); !masked(v) {
+		t.Errorf("an amount shows:\n%s", v)
+	}
+	m = send(m, "enter")
+	if v := plain(m.View()); !masked(v) {
+		t.Errorf("the detail shows an amount:\n%s", v)
+	}
+	m = send(m, "esc")
+	m, _ = m.Update(common.PrivacyMsg{On: false})
+	contains(t, m.View(), "€100.00")
+}
+
+func TestErrorsShownAndRetried(t *testing.T) {
+	m := lookedUp(t, 1)
+	m = answer(t, m, pledgePage(nil, ""), &api.Error{Kind: api.ErrServer, Status: 503, Method: "GET", Path: "/user/pledges"})
+	contains(t, m.View(), "r to retry")
+	m = send(m, "r")
+	if !m.inflight {
+		t.Fatal("r did not retry")
+	}
+	m = answer(t, m, pledgePage(makePledges(1, 3), "/p2"), nil)
+	m = answer(t, m, pledgePage(nil, ""), &api.Error{Kind: api.ErrNetwork})
+	if len(m.items) != 3 {
+		t.Fatal("a failed further page lost the pages before it")
+	}
+	contains(t, m.View(), "r to retry")
+	m = send(m, "r")
+	if !m.inflight || len(m.items) != 3 || m.next != "/p2" {
+		t.Fatalf("r after a failed further page: inflight %v, %d items, next %q", m.inflight, len(m.items), m.next)
+	}
+	m = answer(t, m, pledgePage(makePledges(4, 2), ""), nil)
+	if len(m.items) != 5 || !m.done {
+		t.Fatalf("the retried page was not appended: %d items", len(m.items))
+	}
+
+	m = lookedUp(t, 2)
+	m = answer(t, m, pledgePage(nil, ""), &api.Error{Kind: api.ErrNotFound, Status: 404, Resource: "email"})
+	if !strings.Contains(plain(m.View()), "retry") {
+		t.Error("a 404 is not shown")
+	}
+}
+
+func TestDetailShowsScheduleAndOpensTheProject(t *testing.T) {
+	m := lookedUp(t, 1)
+	p := makePledges(7, 1)[0]
+	p.Repayments = []api.Repayment{
+		{Date: api.Time{Time: fixedNow.AddDate(0, -1, 0), DateOnly: true, Valid: true}, Capital: eur(40000), Interest: eur(375), Status: "paid"},
+		{Date: api.Time{Time: fixedNow.AddDate(0, 1, 0), DateOnly: true, Valid: true}, Capital: eur(40001), Interest: eur(225), Status: "scheduled"},
+	}
+	m = answer(t, m, pledgePage([]api.Pledge{p}, ""), nil)
+	m = send(m, "enter")
+	v := m.View()
+	for _, want := range []string{"Pledge #7", "Repayment schedule", "Paid", "Scheduled", "€800.01", "€6.00", "ferme-7"} {
+		contains(t, v, want)
+	}
+	m, cmd := m.Update(press("enter"))
+	if cmd == nil {
+		t.Fatal("enter in the detail did nothing")
+	}
+	if msg, ok := cmd().(common.OpenProjectMsg); !ok || msg.ID != p.Project.ID {
+		t.Errorf("enter sent %#v", msg)
+	}
+	m = send(m, "esc")
+	if m.DetailOpen() {
+		t.Error("esc did not go back")
+	}
+}
+
+func TestNoPanicOnOddInput(t *testing.T) {
+	for _, size := range [][2]int{{0, 0}, {1, 1}, {3, 2}, {60, 4}, {60, 15}, {200, 60}} {
+		m := New(testEnv(i18n.FR, nil)).SetSize(size[0], size[1]).SetFocused(true)
+		_ = m.View()
+		m, _ = m.Update(common.UserMsg{User: alice, Gen: 1}) // no client: nothing to send
+		m = send(m, "j", "k", "G", "g", "enter", "esc", "s", "/", "x", "esc", "y", "o")
+		_ = m.View()
+		m, _ = m.Update(common.ClientMsg{Client: offlineClient(t)})
+		m = answer(t, m, pledgePage([]api.Pledge{{}, {ID: 2, NextRepayment: &api.Repayment{}}}, ""), nil)
+		m = send(m, "G", "s", "s", "enter", "pgdown", "G", "enter", "esc")
+		if v := m.View(); size[0] > 0 && size[1] > 0 && len(strings.Split(v, "\n")) != size[1] {
+			t.Errorf("%v: wrong height", size)
+		}
+	}
+	var zero Model
+	zero, _ = zero.Update(press("j"))
+	_ = zero.SetSize(10, 10).View()
+}
+
+func TestDbg(t *testing.T) {
+	for _, sz := range [][2]int{{160, 12}, {100, 12}, {60, 12}} {
+		m := lookedUp(t, 1).SetSize(sz[0], sz[1])
+		m = answer(t, m, pledgePage(makePledges(1, 30), ""), nil)
+		m = send(m, "j", "s")
+		t.Log("\n" + plain(m.View()))
+		m = send(m, "enter")
+		t.Log("\n" + plain(m.View()))
+	}
+}

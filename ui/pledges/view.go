@@ -1,0 +1,213 @@
+package pledges
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/miimosa/miimosa/api"
+	"github.com/miimosa/miimosa/internal/i18n"
+	"github.com/miimosa/miimosa/internal/textsafe"
+	"github.com/miimosa/miimosa/ui/common"
+	"github.com/miimosa/miimosa/ui/projectdetail"
+)
+
+// The columns, in screen order. At 60 cells the project, amount, status
+// and next repayment date remain.
+const (
+	colProject = iota
+	colCategory
+	colAmount
+	colRate
+	colDuration
+	colStatus
+	colRepaid
+	colNextDate
+	colNextAmount
+	nCols
+)
+
+// The cursor row is marked in text, not only in colour, so it shows with
+// NO_COLOR and in a plain capture.
+const (
+	gutter     = "  "
+	cursorMark = "› "
+)
+
+var columns = []common.Column{
+	colProject:    {Width: 16, Flex: true},
+	colCategory:   {Width: 16, Priority: 4},
+	colAmount:     {Width: 12, Right: true},
+	colRate:       {Width: 7, Right: true, Priority: 3},
+	colDuration:   {Width: 10, Priority: 5},
+	colStatus:     {Width: 16},
+	colRepaid:     {Width: 7, Right: true, Priority: 1},
+	colNextDate:   {Width: 12},
+	colNextAmount: {Width: 12, Right: true, Priority: 2},
+}
+
+var columnTitles = [nCols]i18n.Key{
+	colProject:    "panes.col.project",
+	colCategory:   "panes.col.category",
+	colAmount:     "panes.col.amount",
+	colRate:       "panes.col.rate",
+	colDuration:   "panes.col.duration",
+	colStatus:     "panes.col.status",
+	colRepaid:     "panes.col.repaid",
+	colNextDate:   "panes.col.next_date",
+	colNextAmount: "panes.col.next_amount",
+}
+
+// row is a pledge formatted for the list, built once per page (and on
+// privacy changes), so View only pads and cuts.
+type row [nCols]string
+
+func (m Model) buildRows(ps []api.Pledge, dst []row) []row {
+	env, f := m.env, m.env.Format
+	for _, p := range ps {
+		var r row
+		r[colProject] = textsafe.Clean(p.Project.Title)
+		r[colCategory] = projectdetail.Category(env, p.Project.Category)
+		r[colAmount] = f.MoneyMasked(p.Amount, m.privacy)
+		r[colRate] = f.Percent(p.InterestRate)
+		r[colDuration] = f.Months(p.DurationMonths)
+		r[colStatus] = projectdetail.PledgeStatus(env, p.Status)
+		r[colRepaid] = repaidShare(env, p)
+		r[colNextDate], r[colNextAmount] = "—", "—"
+		if n := p.NextRepayment; n != nil {
+			r[colNextDate] = f.Date(n.Date)
+			r[colNextAmount] = f.MoneyMasked(n.Amount, m.privacy)
+		}
+		dst = append(dst, r)
+	}
+	return dst
+}
+
+// repaidShare is the capital repaid as a share of the amount lent.
+func repaidShare(env *common.Env, p api.Pledge) string {
+	if !p.RepaidCapital.Valid || !p.Amount.Valid || p.Amount.Cents <= 0 {
+		return "—"
+	}
+	return env.Format.Share(p.RepaidCapital, p.Amount)
+}
+
+// View renders the pane at exactly its size, drawing only the visible rows.
+func (m Model) View() string {
+	if m.env == nil || m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	if m.detailOpen {
+		return m.detail.view(m.env, m.width, m.height)
+	}
+	s := m.env.Styles
+	title := s.Title.Render(m.Title())
+	if m.inflight {
+		title += " " + s.Subtle.Render(m.env.T.T("panes.loading"))
+	}
+	if sp := sorts[m.sortBy]; sp.col >= 0 {
+		title += " " + s.Subtle.Render(m.env.T.T("panes.pledges.sorted", m.env.T.T(columnTitles[sp.col]), arrow(sp.desc)))
+	}
+	lines := []string{title}
+	switch {
+	case m.user == (api.User{}):
+		lines = append(lines, s.Subtle.Render(m.env.T.T("panes.pledges.no_user")))
+		return common.Block(lines, m.width, m.height)
+	case m.client == nil:
+		lines = append(lines, s.Subtle.Render(m.env.T.T("panes.no_client")))
+		return common.Block(lines, m.width, m.height)
+	case len(m.items) == 0 && m.err != nil:
+		lines = append(lines, s.Error.Render(projectdetail.ErrorLine(m.env, m.err)))
+		return common.Block(lines, m.width, m.height)
+	case len(m.items) == 0 && m.inflight:
+		return common.Block(lines, m.width, m.height)
+	case len(m.items) == 0:
+		lines = append(lines, s.Subtle.Render(m.env.T.T("panes.pledges.empty")))
+		return common.Block(lines, m.width, m.height)
+	}
+
+	var head row
+	for i, k := range columnTitles {
+		head[i] = m.env.T.T(k)
+		if sp := sorts[m.sortBy]; sp.col == i {
+			head[i] += arrow(sp.desc)
+		}
+	}
+	lines = append(lines, s.Header.Render(gutter+common.Row(head[:], m.widths, columns)))
+	body := m.bodyHeight()
+	end := min(len(m.shown), m.offset+body)
+	for i := m.offset; i < end; i++ {
+		line := common.Row(m.rows[m.shown[i]][:], m.widths, columns)
+		switch {
+		case i == m.cursor && m.focused:
+			line = s.Selected.Render(common.FitLine(cursorMark+line, m.width))
+		case i == m.cursor:
+			line = s.Accent.Render(cursorMark + line)
+		default:
+			line = gutter + line
+		}
+		lines = append(lines, line)
+	}
+	if len(m.shown) == 0 && body > 0 {
+		lines = append(lines, s.Subtle.Render(m.env.T.T("panes.pledges.no_match", textsafe.Clean(m.filter.Value()))))
+	}
+	for len(lines) < 2+body {
+		lines = append(lines, "")
+	}
+	lines = append(lines, m.footer()...)
+	return common.Block(lines, m.width, m.height)
+}
+
+// footer is the totals, an error of a further page, and the filter.
+func (m Model) footer() []string {
+	s := m.env.Styles
+	var out []string
+	out = append(out, m.totalsLines()...)
+	if m.err != nil {
+		out = append(out, s.Error.Render(projectdetail.ErrorLine(m.env, m.err)))
+	}
+	if m.filtering || m.filter.Value() != "" {
+		out = append(out, m.filter.View())
+	}
+	return out
+}
+
+// totalsLines is one line when it fits, else two.
+func (m Model) totalsLines() []string {
+	f, t, s := m.env.Format, m.totals, m.env.Styles
+	parts := []string{
+		m.env.T.T("panes.pledges.total_lent", f.MoneyMasked(t.lent, m.privacy)),
+		m.env.T.T("panes.pledges.total_repaid", f.MoneyMasked(t.repaid, m.privacy)),
+		m.env.T.T("panes.pledges.total_interest", f.MoneyMasked(t.interest, m.privacy)),
+		m.env.T.T("panes.pledges.total_outstanding", f.MoneyMasked(t.outstanding, m.privacy)),
+	}
+	one := strings.Join(parts, " · ")
+	if ansi.StringWidth(one) <= m.width || m.height < 6 {
+		return []string{s.Header.Render(one)}
+	}
+	return []string{
+		s.Header.Render(parts[0] + " · " + parts[1]),
+		s.Header.Render(parts[2] + " · " + parts[3]),
+	}
+}
+
+// bodyHeight is the rows that fit between the header and the footer.
+func (m Model) bodyHeight() int {
+	if m.env == nil {
+		return 0
+	}
+	h := m.height - 2 - len(m.totalsLines())
+	if m.err != nil {
+		h--
+	}
+	if m.filtering || m.filter.Value() != "" {
+		h--
+	}
+	return max(0, h)
+}
+
+func arrow(desc bool) string {
+	if desc {
+		return "↓"
+	}
+	return "↑"
+}

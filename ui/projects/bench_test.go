@@ -1,0 +1,46 @@
+package projects
+
+import (
+	"testing"
+
+	"github.com/miimosa/miimosa/internal/i18n"
+)
+
+// benchPane is the pane at 160×45 with n projects loaded and the cursor in
+// the middle, as after a long scroll.
+func benchPane(b *testing.B, n int) Model {
+	m := New(testEnv(i18n.FR, offlineClient(b))).SetSize(160, 45).SetFocused(true)
+	m, _ = m.Update(pageMsg{req: m.req, page: page(makeProjects(1, n), "/projects?page=2", int64(n*2))})
+	m.cursor = n / 2
+	m = m.scroll()
+	return m
+}
+
+func benchmarkView(b *testing.B, n int) {
+	m := benchPane(b, n)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		_ = m.View()
+	}
+}
+
+// The two must cost about the same: View draws the visible window only.
+func BenchmarkProjectsView100(b *testing.B)   { benchmarkView(b, 100) }
+func BenchmarkProjectsView10000(b *testing.B) { benchmarkView(b, 10000) }
+
+// The same check without timing, so it cannot flake on a slow machine:
+// drawing with 10,000 projects loaded allocates as drawing with 100 does.
+func TestViewCostFollowsVisibleRows(t *testing.T) {
+	allocs := func(n int) float64 {
+		m := New(testEnv(i18n.FR, offlineClient(t))).SetSize(160, 45).SetFocused(true)
+		m, _ = m.Update(pageMsg{req: m.req, page: page(makeProjects(1, n), "/projects?page=2", int64(n*2))})
+		m.cursor = n / 2
+		m = m.scroll()
+		return testing.AllocsPerRun(20, func() { _ = m.View() })
+	}
+	small, big := allocs(100), allocs(10000)
+	if big > small*1.1 {
+		t.Errorf("View allocates %.0f times with 10,000 projects, %.0f with 100", big, small)
+	}
+}

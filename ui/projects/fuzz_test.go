@@ -1,0 +1,51 @@
+package projects
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/miimosa/miimosa/api"
+	"github.com/miimosa/miimosa/internal/i18n"
+	"github.com/miimosa/miimosa/ui/common"
+)
+
+// FuzzListView: whatever the server sends as titles, cities, regions and
+// codes, the list never panics, never passes a control or escape sequence
+// to the terminal and always draws exactly its size. Styles are plain so
+// any escape could only come from the data.
+func FuzzListView(f *testing.F) {
+	f.Add("Des ruches", "Lyon", "Auvergne-Rhône-Alpes", "apiculture", int64(100), int64(200), 60, 15)
+	f.Add("\x1b[2J\x1b]8;;http://evil\x07x", "\u202eLyon", "\x9b31m", "\x1b[31mnew", int64(-5), int64(0), 100, 30)
+	f.Add(strings.Repeat("漢", 100), "", "", "", int64(1<<62), int64(1), 3, 1)
+	f.Fuzz(func(t *testing.T, title, city, region, category string, collected, target int64, w, h int) {
+		w, h = w%260, h%80
+		env := testEnv(i18n.EN, offlineClient(t))
+		env.Styles = common.Styles{}
+		m := New(env).SetSize(w, h).SetFocused(true)
+		p := api.Project{ID: 1, Title: title, City: city, Region: api.Region{Code: region, Name: region}, Category: category,
+			CollectType: category, Collected: api.Money{Cents: collected, Valid: true}, Target: api.Money{Cents: target, Valid: true}}
+		m, _ = m.Update(pageMsg{req: m.req, page: api.Page[api.Project]{Items: []api.Project{p, p, p}}})
+		m, _ = m.Update(press("j"))
+		v := m.View()
+		if w <= 0 || h <= 0 {
+			return
+		}
+		lines := strings.Split(v, "\n")
+		if len(lines) != h {
+			t.Fatalf("%d lines, want %d", len(lines), h)
+		}
+		for _, l := range lines {
+			if lw := ansi.StringWidth(l); lw != w {
+				t.Fatalf("line %q is %d wide, want %d", l, lw, w)
+			}
+			for _, r := range l {
+				if r == 0x1b || unicode.IsControl(r) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) {
+					t.Fatalf("control %U reached the screen in %q", r, l)
+				}
+			}
+		}
+	})
+}

@@ -1,0 +1,450 @@
+// Package projects is the projects pane: every published project, filtered
+// by order, category, type, region and keyword (all sent to the API), loaded
+// page by page as the cursor nears the end of what is loaded.
+package projects
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/miimosa/miimosa/api"
+	"github.com/miimosa/miimosa/ui/common"
+	"github.com/miimosa/miimosa/ui/projectdetail"
+)
+
+const (
+	// debounce waits for a pause in typing before the keyword goes to the API.
+	debounce = 300 * time.Millisecond
+	// loadAhead asks for the next page when the cursor is this close to the
+	// end of what is loaded, so scrolling rarely waits.
+	loadAhead = 10
+	// headerLines are the title, the filters and the column headers.
+	headerLines = 3
+)
+
+// pageMsg answers a page request; req is the request it answers.
+type pageMsg struct {
+	req  int
+	page api.Page[api.Project]
+	err  error
+}
+
+// debounceMsg fires after a pause in typing; seq is the keystroke it follows.
+type debounceMsg struct{ seq int }
+
+// Model is the projects pane.
+type Model struct {
+	env     *common.Env
+	client  *api.Client
+	focused bool
+	privacy bool
+
+	width, height int
+	widths        []int // column widths for this width, set by SetSize
+	lineWidth     int   // the width of a drawn row: gutter, columns and gaps
+
+	query api.ProjectQuery // what the loaded list answers (keyword included)
+	items []api.Project
+	rows  []row // items formatted for display, built as pages arrive
+	total api.Int
+	next  string // rel="next" of the last page; "" when all is loaded
+
+	// One request in flight at a time: a new query cancels it and bumps req,
+	// so its answer, if it still comes, is dropped.
+	req      int
+	inflight bool
+	ctx      context.Context // of the request in flight
+	cancel   context.CancelFunc
+	err      error
+	initCmd  tea.Cmd
+
+	cursor, offset int
+
+	search    textinput.Model
+	searching bool
+	typed     int // keystrokes in the search box; a debounce tick for an older one is ignored
+
+	menus []menu // the open pickers, innermost last
+
+	detail     projectdetail.Model
+	detailOpen bool
+}
+
+// New returns the pane; Init starts loading (projects need no user).
+func New(env *common.Env) Model {
+	m := Model{env: env, query: api.ProjectQuery{Order: api.Orders[0]}}
+	if env == nil {
+		return m
+	}
+	m.client = env.Client
+	ti := textinput.New()
+	ti.CharLimit = 100 // a keyword, not a document; keeps each keystroke cheap
+	ti.Prompt = env.T.T("panes.projects.search_prompt")
+	ti.Placeholder = env.T.T("panes.projects.search_hint")
+	ti.SetStyles(common.InputStyles(env.Styles))
+	m.search = ti
+	m, m.initCmd = m.reload()
+	return m
+}
+
+// Init returns the first page request prepared by New.
+func (m Model) Init() tea.Cmd { return m.initCmd }
+
+// SetSize sets the size the pane renders at and lays the columns out.
+func (m Model) SetSize(width, height int) Model {
+	m.width, m.height = max(0, width), max(0, height)
+	m.widths = common.FitColumns(columns, max(0, m.width-len(gutter)))
+	m.lineWidth = len(gutter)
+	gaps := -1 // one gap fewer than columns
+	for _, w := range m.widths {
+		if w > 0 {
+			m.lineWidth += w
+			gaps++
+		}
+	}
+	m.lineWidth += max(0, gaps)
+	m.search.SetWidth(max(1, m.width-len([]rune(m.search.Prompt))-1))
+	if m.detailOpen {
+		m.detail = m.detail.SetSize(m.width, m.height)
+	}
+	return m.scroll()
+}
+
+// SetFocused says whether keys reach the pane.
+func (m Model) SetFocused(f bool) Model {
+	m.focused = f
+	if m.detailOpen {
+		m.detail = m.detail.SetFocused(f)
+	}
+	return m
+}
+
+// Capturing is true while the search box has the keyboard.
+func (m Model) Capturing() bool { return m.searching }
+
+// Busy reports a request in flight.
+func (m Model) Busy() bool { return m.inflight || (m.detailOpen && m.detail.Busy()) }
+
+// Title is the pane's title with how many projects are loaded.
+func (m Model) Title() string {
+	if m.env == nil {
+		return ""
+	}
+	n := m.env.Format.Int(api.Int{Value: int64(len(m.items)), Valid: true})
+	switch {
+	case m.total.Valid:
+		return m.env.T.T("panes.projects.count", n, m.env.Format.Int(m.total))
+	case m.next != "":
+		return m.env.T.T("panes.projects.count_more", n)
+	}
+	return m.env.T.T("panes.projects.count_all", n)
+}
+
+// Query is the filters the list answers.
+func (m Model) Query() api.ProjectQuery { return m.query }
+
+// Selected is the project under the cursor.
+func (m Model) Selected() (api.Project, bool) {
+	if m.cursor < 0 || m.cursor >= len(m.items) {
+		return api.Project{}, false
+	}
+	return m.items[m.cursor], true
+}
+
+// DetailOpen reports whether a project's detail fills the pane.
+func (m Model) DetailOpen() bool { return m.detailOpen }
+
+// reload drops the list and asks for the first page of the current query.
+func (m Model) reload() (Model, tea.Cmd) {
+	m.items, m.rows, m.next, m.total = nil, nil, "", api.Int{}
+	m.cursor, m.offset, m.err = 0, 0, nil
+	return m.request(true)
+}
+
+// request cancels what is in flight and asks for the first page or the next one.
+func (m Model) request(first bool) (Model, tea.Cmd) {
+	if m.cancel != nil {
+		m.cancel()
+	}
+	m.cancel, m.inflight = nil, false
+	if m.client == nil {
+		return m, nil
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	m.req++
+	m.ctx, m.cancel, m.inflight = ctx, cancel, true
+	c, req, q, next := m.client, m.req, m.query, m.next
+	if first {
+		return m, func() tea.Msg {
+			p, err := c.Projects(ctx, q)
+			return pageMsg{req: req, page: p, err: err}
+		}
+	}
+	return m, func() tea.Msg {
+		p, err := c.ProjectsPage(ctx, next)
+		return pageMsg{req: req, page: p, err: err}
+	}
+}
+
+// loadMore asks for the next page when the cursor nears the end, unless a
+// request is already in flight or everything is loaded.
+func (m Model) loadMore() (Model, tea.Cmd) {
+	if m.inflight || m.next == "" || m.err != nil || m.cursor < len(m.items)-loadAhead {
+		return m, nil
+	}
+	return m.request(false)
+}
+
+// setQuery applies new filters: the list reloads from the first page.
+func (m Model) setQuery(q api.ProjectQuery) (Model, tea.Cmd) {
+	m.query = q
+	return m.reload()
+}
+
+// Update handles answers, the root's messages and, when focused, keys.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	if m.env == nil {
+		return m, nil
+	}
+	switch msg := msg.(type) {
+	case pageMsg:
+		return m.gotPage(msg)
+	case debounceMsg:
+		if msg.seq != m.typed || m.search.Value() == m.query.Keyword {
+			return m, nil // more typing followed, or nothing changed
+		}
+		q := m.query
+		q.Keyword = m.search.Value()
+		return m.setQuery(q)
+	case common.ClientMsg:
+		m.client = msg.Client
+		var detailCmd tea.Cmd
+		if m.detailOpen {
+			m.detail, detailCmd = m.detail.Update(msg)
+		}
+		m, cmd := m.reload()
+		return m, tea.Batch(cmd, detailCmd)
+	case common.PrivacyMsg:
+		m.privacy = msg.On
+		m.rows = m.buildRows(m.items, nil)
+		if m.detailOpen {
+			m.detail = m.detail.SetPrivacy(msg.On)
+		}
+		return m, nil
+	case tea.KeyPressMsg:
+		if !m.focused {
+			return m, nil
+		}
+		return m.handleKey(msg)
+	}
+	if m.detailOpen {
+		var cmd tea.Cmd
+		m.detail, cmd = m.detail.Update(msg)
+		return m, cmd
+	}
+	return m, nil
+}
+
+func (m Model) gotPage(msg pageMsg) (Model, tea.Cmd) {
+	if msg.req != m.req || !m.inflight {
+		return m, nil // superseded by a newer query, or already answered
+	}
+	if m.cancel != nil {
+		m.cancel() // the request is over: release its context
+	}
+	m.inflight, m.cancel = false, nil
+	if msg.err != nil {
+		if !errors.Is(msg.err, context.Canceled) {
+			m.err = msg.err
+		}
+		return m, nil
+	}
+	m.err = nil
+	m.items = append(m.items, msg.page.Items...)
+	m.rows = m.buildRows(msg.page.Items, m.rows)
+	m.next = msg.page.Next
+	if msg.page.Total.Valid {
+		m.total = msg.page.Total
+	}
+	return m.loadMore()
+}
+
+func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	k := m.env.Keys
+	if m.detailOpen {
+		if key.Matches(msg, k.Back) {
+			m.detail.Close()
+			m.detailOpen = false
+			return m, nil
+		}
+		var cmd tea.Cmd
+		m.detail, cmd = m.detail.Update(msg)
+		return m, cmd
+	}
+	if m.searching {
+		return m.searchKey(msg)
+	}
+	if len(m.menus) > 0 {
+		return m.menuKey(msg)
+	}
+	switch {
+	case key.Matches(msg, k.Down):
+		return m.move(1)
+	case key.Matches(msg, k.Up):
+		return m.move(-1)
+	case key.Matches(msg, k.PageDown):
+		return m.move(m.bodyHeight())
+	case key.Matches(msg, k.PageUp):
+		return m.move(-m.bodyHeight())
+	case key.Matches(msg, k.Top):
+		return m.move(-len(m.items))
+	case key.Matches(msg, k.Bottom):
+		return m.move(len(m.items))
+	case key.Matches(msg, k.Open):
+		p, ok := m.Selected()
+		if !ok {
+			return m, nil
+		}
+		m.detail = projectdetail.NewWithClient(m.env, m.client, p).
+			SetSize(m.width, m.height).SetPrivacy(m.privacy).SetFocused(m.focused)
+		m.detailOpen = true
+		return m, m.detail.Init()
+	case key.Matches(msg, k.Search):
+		m.searching = true
+		m.search.SetValue(m.query.Keyword)
+		m.search.CursorEnd()
+		return m, m.search.Focus()
+	case key.Matches(msg, k.Sort):
+		q := m.query
+		q.Order = cycle(api.Orders, q.Order, false)
+		return m.setQuery(q)
+	case key.Matches(msg, k.Type):
+		q := m.query
+		q.Type = cycle(api.CollectTypes, q.Type, true)
+		return m.setQuery(q)
+	case key.Matches(msg, k.Category):
+		m.menus = []menu{m.newMenu(fieldCategory)}
+		return m, nil
+	case key.Matches(msg, k.Filters):
+		m.menus = []menu{m.newMenu(fieldAll)}
+		return m, nil
+	case key.Matches(msg, k.Clear):
+		if m.query == (api.ProjectQuery{Order: m.query.Order}) {
+			return m, nil
+		}
+		m.search.SetValue("")
+		return m.setQuery(api.ProjectQuery{Order: m.query.Order})
+	case key.Matches(msg, k.Reload):
+		if m.err != nil && len(m.items) > 0 && m.next != "" {
+			// A further page failed: ask for it again, keep what is loaded.
+			m.err = nil
+			return m.request(false)
+		}
+		return m.reload()
+	case key.Matches(msg, k.Browser):
+		if p, ok := m.Selected(); ok {
+			return m, projectdetail.BrowseCmd(m.env, p)
+		}
+	case key.Matches(msg, k.Copy):
+		if p, ok := m.Selected(); ok {
+			return m, projectdetail.CopyURLCmd(m.env, p)
+		}
+	}
+	return m, nil
+}
+
+// searchKey types into the search box. The keyword goes to the API after
+// a pause (debounce) or at once on enter; esc drops it.
+func (m Model) searchKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	k := m.env.Keys
+	switch {
+	case key.Matches(msg, k.Back):
+		m.searching = false
+		m.search.Blur()
+		m.search.SetValue("")
+		m.typed++ // a pending tick must not apply what was typed
+		if m.query.Keyword == "" {
+			return m, nil
+		}
+		q := m.query
+		q.Keyword = ""
+		return m.setQuery(q)
+	case key.Matches(msg, k.Open):
+		m.searching = false
+		m.search.Blur()
+		m.typed++
+		if m.search.Value() == m.query.Keyword {
+			return m, nil
+		}
+		q := m.query
+		q.Keyword = m.search.Value()
+		return m.setQuery(q)
+	}
+	before := m.search.Value()
+	var cmd tea.Cmd
+	m.search, cmd = m.search.Update(msg)
+	if m.search.Value() == before {
+		return m, cmd
+	}
+	m.typed++
+	seq := m.typed
+	return m, tea.Batch(cmd, tea.Tick(debounce, func(time.Time) tea.Msg { return debounceMsg{seq: seq} }))
+}
+
+// move moves the cursor by delta rows and loads more when near the end.
+func (m Model) move(delta int) (Model, tea.Cmd) {
+	if len(m.items) == 0 {
+		return m, nil
+	}
+	m.cursor = min(max(0, m.cursor+delta), len(m.items)-1)
+	m = m.scroll()
+	return m.loadMore()
+}
+
+// scroll keeps the cursor inside the window of visible rows.
+func (m Model) scroll() Model {
+	h := m.bodyHeight()
+	if h <= 0 {
+		m.offset = m.cursor
+		return m
+	}
+	if m.cursor < m.offset {
+		m.offset = m.cursor
+	}
+	if m.cursor >= m.offset+h {
+		m.offset = m.cursor - h + 1
+	}
+	m.offset = max(0, min(m.offset, len(m.items)-h))
+	return m
+}
+
+// bodyHeight is how many rows fit under the headers and above the footer.
+func (m Model) bodyHeight() int {
+	h := m.height - headerLines
+	if m.searching {
+		h-- // the search box
+	}
+	if m.err != nil && len(m.items) > 0 {
+		h-- // the error of a failed further page, under the rows
+	}
+	return max(0, h)
+}
+
+// cycle steps through values; withAll puts "" (no filter) before the first.
+func cycle(values []string, cur string, withAll bool) string {
+	all := values
+	if withAll {
+		all = append([]string{""}, values...)
+	}
+	for i, v := range all {
+		if v == cur {
+			return all[(i+1)%len(all)]
+		}
+	}
+	return all[0]
+}

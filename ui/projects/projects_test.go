@@ -1,0 +1,310 @@
+package projects
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/miimosa/miimosa/api"
+	"github.com/miimosa/miimosa/internal/i18n"
+	"github.com/miimosa/miimosa/ui/common"
+)
+
+func newPane(t *testing.T) Model {
+	t.Helper()
+	m := New(testEnv(i18n.EN, offlineClient(t))).SetSize(100, 30).SetFocused(true)
+	if m.Init() == nil || !m.inflight {
+		t.Fatal("the pane does not load on Init")
+	}
+	return m
+}
+
+func TestPagesAppendAndTitleCounts(t *testing.T) {
+	m := newPane(t)
+	m = answer(t, m, page(makeProjects(1, 40), "/projects?page=2", 312), nil)
+	if len(m.items) != 40 || len(m.rows) != 40 {
+		t.Fatalf("items %d rows %d, want 40", len(m.items), len(m.rows))
+	}
+	if got := m.Title(); got != "Projects 40 of 312" {
+		t.Errorf("title %q", got)
+	}
+	if m.inflight {
+		t.Error("asked for page 2 while the cursor is at the top")
+	}
+	m = answer(t, send(m, "G"), page(makeProjects(41, 40), "", 312), nil)
+	if len(m.items) != 80 || m.items[79].ID != 80 {
+		t.Fatalf("page 2 not appended in order: %d items", len(m.items))
+	}
+
+	fr := New(testEnv(i18n.FR, offlineClient(t)))
+	fr = answer(t, fr, page(makeProjects(1, 40), "/projects?page=2", -1), nil)
+	if got := fr.Title(); got != "Projets 40+" {
+		t.Errorf("French title with an unknown total: %q", got)
+	}
+}
+
+func TestLoadMoreNearTheEndOneAtATime(t *testing.T) {
+	m := newPane(t)
+	m = answer(t, m, page(makeProjects(1, 40), "/projects?page=2", 312), nil)
+	for range 29 {
+		m = send(m, "j")
+	}
+	if m.inflight {
+		t.Fatalf("loading more at row %d of 40, more than %d from the end", m.cursor, loadAhead)
+	}
+	m = send(m, "j")
+	if !m.inflight {
+		t.Fatalf("no further page asked for at row %d of 40", m.cursor)
+	}
+	req := m.req
+	m = send(m, "j", "j", "G")
+	if m.req != req {
+		t.Errorf("a second page request went out while one is in flight (req %d → %d)", req, m.req)
+	}
+	m = answer(t, m, page(makeProjects(41, 40), "", 312), nil)
+	if len(m.items) != 80 || m.next != "" {
+		t.Fatalf("items %d next %q", len(m.items), m.next)
+	}
+	m = send(m, "G")
+	if m.inflight {
+		t.Error("asked for more after the last page")
+	}
+}
+
+func TestShortPagesKeepLoadingUntilTheWindowFills(t *testing.T) {
+	m := newPane(t)
+	m = answer(t, m, page(makeProjects(1, 5), "/projects?page=2", 12), nil)
+	if !m.inflight {
+		t.Error("5 rows loaded and a next page: the pane should ask for it")
+	}
+}
+
+func TestDebounceSendsOneRequestForFastTyping(t *testing.T) {
+	m := newPane(t)
+	m = answer(t, m, page(makeProjects(1, 40), "", 40), nil)
+	m = send(m, "/")
+	if !m.Capturing() {
+		t.Fatal("the search box does not capture keys")
+	}
+	req := m.req
+	m = typeText(m, "miel")
+	if m.req != req || m.typed != 4 {
+		t.Fatalf("typing sent requests at once (req %d → %d, typed %d)", req, m.req, m.typed)
+	}
+	for seq := 1; seq < 4; seq++ {
+		m, _ = m.Update(debounceMsg{seq: seq})
+	}
+	if m.req != req {
+		t.Fatalf("ticks for superseded keystrokes sent a request")
+	}
+	m, cmd := m.Update(debounceMsg{seq: 4})
+	if m.req != req+1 || cmd == nil || m.query.Keyword != "miel" {
+		t.Fatalf("the last tick did not send one request for miel: req %d, keyword %q", m.req, m.query.Keyword)
+	}
+	if !m.Capturing() {
+		t.Error("the search box lost the keyboard when the request went out")
+	}
+}
+
+func TestTypingSchedulesADebounceTick(t *testing.T) {
+	m := newPane(t)
+	m = send(m, "/")
+	_, cmd := m.Update(press("a"))
+	if !findMsg(cmd, func(msg tea.Msg) bool { d, ok := msg.(debounceMsg); return ok && d.seq == 1 }) {
+		t.Error("a keystroke does not schedule its debounce tick")
+	}
+}
+
+// findMsg runs cmd (and batches) looking for a message.
+func findMsg(cmd tea.Cmd, match func(tea.Msg) bool) bool {
+	if cmd == nil {
+		return false
+	}
+	msg := cmd()
+	if b, ok := msg.(tea.BatchMsg); ok {
+		for _, c := range b {
+			if findMsg(c, match) {
+				return true
+			}
+		}
+		return false
+	}
+	return match(msg)
+}
+
+func TestStaleSearchAnswerDroppedAndItsContextCancelled(t *testing.T) {
+	m := newPane(t)
+	oldReq, oldCtx := m.req, m.ctx
+	m = typeText(send(m, "/"), "vin")
+	m, _ = m.Update(debounceMsg{seq: m.typed})
+	if !errors.Is(oldCtx.Err(), context.Canceled) {
+		t.Error("the superseded request's context was not cancelled")
+	}
+	m, _ = m.Update(pageMsg{req: oldReq, page: page(makeProjects(1, 40), "", 40)})
+	if len(m.items) != 0 || !m.inflight {
+		t.Fatalf("an answer to the superseded search was shown (%d items)", len(m.items))
+	}
+	m = answer(t, m, page(makeProjects(500, 3), "", 3), nil)
+	if len(m.items) != 3 || m.items[0].ID != 500 {
+		t.Fatalf("the current answer was not shown")
+	}
+	m, _ = m.Update(pageMsg{req: m.req, page: page(makeProjects(900, 3), "", 3)})
+	if len(m.items) != 3 {
+		t.Error("a second answer to the same request was appended")
+	}
+}
+
+func TestFiltersReloadAndShowInTheHeader(t *testing.T) {
+	m := newPane(t)
+	m = answer(t, m, page(makeProjects(1, 40), "", 40), nil)
+	m = send(m, "s")
+	if m.query.Order != "in_progress" || len(m.items) != 0 || !m.inflight {
+		t.Fatalf("s: order %q, %d items, inflight %v", m.query.Order, len(m.items), m.inflight)
+	}
+	ctx := m.ctx
+	m = send(m, "s", "s")
+	if ctx.Err() == nil {
+		t.Error("changing the order did not cancel the request in flight")
+	}
+	if m.query.Order != "populars" {
+		t.Errorf("order does not cycle back: %q", m.query.Order)
+	}
+	m = send(m, "t")
+	if m.query.Type != "donation" {
+		t.Errorf("t: type %q", m.query.Type)
+	}
+	m = send(m, "t", "t")
+	if m.query.Type != "" {
+		t.Errorf("t does not cycle back to all: %q", m.query.Type)
+	}
+	// c: the category picker; "all" first, then the API's order.
+	m = send(m, "c", "j", "enter")
+	if m.query.Category != "apiculture" || len(m.menus) != 0 {
+		t.Errorf("category %q, menus %d", m.query.Category, len(m.menus))
+	}
+	// f → region → Bretagne (53).
+	m = send(m, "f", "j", "j", "j", "enter")
+	if len(m.menus) != 2 || m.menus[1].field != fieldRegion {
+		t.Fatalf("f did not open the region picker: %+v", m.menus)
+	}
+	for range 13 {
+		m = send(m, "j")
+	}
+	m = send(m, "enter")
+	if m.query.Region != "53" || len(m.menus) != 1 {
+		t.Fatalf("region %q, menus %d", m.query.Region, len(m.menus))
+	}
+	contains(t, m.View(), "Region: Bretagne (53)")
+	m = send(m, "esc")
+	m = answer(t, m, page(makeProjects(1, 2), "", 2), nil)
+	v := m.View()
+	contains(t, v, "Category: Beekeeping")
+	contains(t, v, "Region: Bretagne (53)")
+	m = send(m, "x")
+	if m.query != (api.ProjectQuery{Order: "populars"}) || !m.inflight {
+		t.Errorf("x left filters: %+v", m.query)
+	}
+}
+
+func TestErrorShownWithRetry(t *testing.T) {
+	m := newPane(t)
+	m = answer(t, m, api.Page[api.Project]{}, &api.Error{Kind: api.ErrServer, Status: 500, Method: "GET", Path: "/projects"})
+	contains(t, m.View(), "r to retry")
+	if m.Busy() {
+		t.Error("busy after the answer")
+	}
+	m = send(m, "r")
+	if !m.inflight || m.err != nil {
+		t.Fatal("r did not retry")
+	}
+	m = answer(t, m, page(makeProjects(1, 3), "", 3), nil)
+	if strings.Contains(plain(m.View()), "retry") {
+		t.Error("the error stayed after a successful retry")
+	}
+}
+
+func TestRetryAfterAFailedFurtherPageKeepsTheList(t *testing.T) {
+	m := newPane(t)
+	m = answer(t, m, page(makeProjects(1, 40), "/projects?page=2", 80), nil)
+	m = answer(t, send(m, "G"), api.Page[api.Project]{}, &api.Error{Kind: api.ErrRateLimited, Status: 429})
+	if len(m.items) != 40 || m.err == nil {
+		t.Fatalf("%d items, err %v", len(m.items), m.err)
+	}
+	contains(t, m.View(), "r to retry")
+	m = send(m, "j")
+	if m.inflight {
+		t.Error("moving asked again after an error: r should")
+	}
+	m = send(m, "r")
+	if !m.inflight || len(m.items) != 40 || m.cursor != 39 {
+		t.Fatalf("r did not retry the page in place: inflight %v, %d items, cursor %d", m.inflight, len(m.items), m.cursor)
+	}
+	m = answer(t, m, page(makeProjects(41, 40), "", 80), nil)
+	if len(m.items) != 80 {
+		t.Errorf("%d items after the retry", len(m.items))
+	}
+}
+
+func TestPrivacyMasksAmounts(t *testing.T) {
+	m := newPane(t).SetSize(160, 20)
+	m = answer(t, m, page(makeProjects(1, 3), "", 3), nil)
+	contains(t, m.View(), "€20,000.00")
+	m, _ = m.Update(common.PrivacyMsg{On: true})
+	v := plain(m.View())
+	if strings.Contains(v, "20,000") || !strings.Contains(v, "€••••") {
+		t.Errorf("amounts not masked:\n%s", v)
+	}
+}
+
+func TestEnterOpensDetailEscCloses(t *testing.T) {
+	m := newPane(t)
+	m = answer(t, m, page(makeProjects(1, 3), "", 3), nil)
+	m = send(m, "j")
+	m, cmd := m.Update(press("enter"))
+	if !m.DetailOpen() || cmd == nil {
+		t.Fatal("enter did not open the detail and load it")
+	}
+	contains(t, m.View(), "Projet 2")
+	m = send(m, "esc")
+	if m.DetailOpen() {
+		t.Error("esc did not close the detail")
+	}
+}
+
+func TestNoClientWaitsThenLoadsOnClientMsg(t *testing.T) {
+	m := New(testEnv(i18n.EN, nil)).SetSize(60, 15)
+	if m.Init() != nil || m.Busy() {
+		t.Fatal("a request without a client")
+	}
+	contains(t, m.View(), "press K")
+	m, cmd := m.Update(common.ClientMsg{Client: offlineClient(t)})
+	if cmd == nil || !m.inflight {
+		t.Error("a new client did not start loading")
+	}
+}
+
+func TestNoPanicOnOddSizesAndInput(t *testing.T) {
+	for _, size := range [][2]int{{0, 0}, {1, 1}, {5, 2}, {60, 3}, {60, 15}, {300, 100}} {
+		m := New(testEnv(i18n.FR, offlineClient(t))).SetSize(size[0], size[1]).SetFocused(true)
+		_ = m.View()
+		m = answer(t, m, page(nil, "", 0), nil)
+		m = send(m, "j", "k", "G", "g", "pgdown", "pgup", "enter", "o", "y", "c", "esc", "f", "enter", "esc", "esc")
+		_ = m.View()
+		m = answer(t, send(m, "r"), page(makeProjects(1, 50), "x", -1), nil)
+		m = send(m, "G", "enter", "j", "esc")
+		v := m.View()
+		if size[0] > 0 && size[1] > 0 {
+			lines := strings.Split(v, "\n")
+			if len(lines) != size[1] {
+				t.Errorf("%v: %d lines", size, len(lines))
+			}
+		}
+	}
+	var zero Model
+	_ = zero.View()
+	zero, _ = zero.Update(press("j"))
+	_ = zero.SetSize(10, 10).View()
+}
