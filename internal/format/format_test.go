@@ -210,16 +210,16 @@ func TestDaysLeft(t *testing.T) {
 		end    api.Time
 		en, fr string
 	}{
-		{at("2026-12-09T18:00:00Z"), "12 days left", "12 jours restants"},
-		{at("2026-12-09T08:00:00Z"), "12 days left", "12 jours restants"}, // calendar days, not 24-hour slices
-		{at("2026-11-28T09:00:00Z"), "1 day left", "1 jour restant"},
+		{at("2026-12-09T18:00:00Z"), "12 days left", "12 j restants"},
+		{at("2026-12-09T08:00:00Z"), "12 days left", "12 j restants"}, // calendar days, not 24-hour slices
+		{at("2026-11-28T09:00:00Z"), "1 day left", "1 j restant"},
 		{at("2026-11-27T23:59:00Z"), "last day", "dernier jour"},
 		{at("2026-11-27T10:00:00Z"), "ended", "terminé"}, // ends the instant it ends
 		{at("2026-11-27T09:59:00Z"), "ended", "terminé"},
 		{at("2025-01-01T00:00:00Z"), "ended", "terminé"},
 		{day("2026-11-27"), "last day", "dernier jour"}, // a date alone lasts all day
 		{day("2026-11-26"), "ended", "terminé"},
-		{day("2030-11-27"), "1,461 days left", "1 461 jours restants"},
+		{day("2030-11-27"), "1,461 days left", "1 461 j restants"},
 		{api.Time{}, Dash, Dash},
 	}
 	for _, c := range cases {

@@ -6,8 +6,8 @@ func init() {
 	Register(map[Key]Msg{
 		"fmt.month":     {"%s month", "%s mois"},
 		"fmt.months":    {"%s months", "%s mois"},
-		"fmt.day_left":  {"%s day left", "%s jour restant"},
-		"fmt.days_left": {"%s days left", "%s jours restants"},
+		"fmt.day_left":  {"%s day left", "%s j restant"},
+		"fmt.days_left": {"%s days left", "%s j restants"},
 		"fmt.last_day":  {"last day", "dernier jour"},
 		"fmt.ended":     {"ended", "terminé"},
 	})

@@ -87,7 +87,8 @@ func orAll(env *common.Env, label, code string) string {
 	return label
 }
 
-// menuKey moves in the innermost picker, picks with enter, backs out with esc.
+// menuKey moves in the innermost picker, picks with enter, backs out with
+// esc or q (q reaches here as a letter because a picker captures the keys).
 func (m Model) menuKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	k := m.env.Keys
 	// Copy the stack before changing it: older models share its array.
@@ -95,7 +96,7 @@ func (m Model) menuKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	top := &menus[len(menus)-1]
 	n := len(top.choices)
 	switch {
-	case key.Matches(msg, k.Back):
+	case key.Matches(msg, k.Back), key.Matches(msg, k.Quit):
 		m.menus = menus[:len(menus)-1]
 		return m, nil
 	case key.Matches(msg, k.Down):

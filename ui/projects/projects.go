@@ -124,8 +124,10 @@ func (m Model) SetFocused(f bool) Model {
 	return m
 }
 
-// Capturing is true while the search box has the keyboard.
-func (m Model) Capturing() bool { return m.searching }
+// Capturing is true while the search box or a picker has the keyboard: a
+// picker is modal, so tab, 1–3 and q act on it rather than leave it open
+// behind another pane or quit with it on screen.
+func (m Model) Capturing() bool { return m.searching || len(m.menus) > 0 }
 
 // Busy reports a request in flight.
 func (m Model) Busy() bool { return m.inflight || (m.detailOpen && m.detail.Busy()) }

@@ -209,6 +209,28 @@ func TestFiltersReloadAndShowInTheHeader(t *testing.T) {
 	}
 }
 
+// A picker is modal: while it is open the root hands it every key, and q
+// closes it instead of quitting the program with the picker on screen.
+func TestPickerCapturesKeysAndQClosesIt(t *testing.T) {
+	m := newPane(t)
+	m = answer(t, m, page(makeProjects(1, 5), "", 5), nil)
+	if m.Capturing() {
+		t.Fatal("the list captures keys with no picker open")
+	}
+	m = send(m, "f", "enter")
+	if len(m.menus) != 2 || !m.Capturing() {
+		t.Fatalf("f, enter: %d pickers open, capturing %v", len(m.menus), m.Capturing())
+	}
+	m = send(m, "q")
+	if len(m.menus) != 1 {
+		t.Fatalf("q closed %d pickers, want the innermost only", 2-len(m.menus))
+	}
+	m = send(m, "q")
+	if len(m.menus) != 0 || m.Capturing() {
+		t.Fatalf("q left %d pickers open", len(m.menus))
+	}
+}
+
 func TestErrorShownWithRetry(t *testing.T) {
 	m := newPane(t)
 	m = answer(t, m, api.Page[api.Project]{}, &api.Error{Kind: api.ErrServer, Status: 500, Method: "GET", Path: "/projects"})

@@ -37,13 +37,13 @@ const (
 
 var columns = []common.Column{
 	colTitle:     {Width: 24, Flex: true},
-	colCategory:  {Width: 16, Priority: 1},
+	colCategory:  {Width: 14, Priority: 2},
 	colType:      {Width: 9, Priority: 4},
 	colPlace:     {Width: 22, Priority: 5},
-	colCollected: {Width: 27, Right: true, Priority: 2},
+	colCollected: {Width: 27, Right: true, Priority: 1},
 	colProgress:  {Width: barWidth + 6},
-	colTerms:     {Width: 16, Priority: 3},
-	colDays:      {Width: 17, Right: true},
+	colTerms:     {Width: 17, Priority: 3},
+	colDays:      {Width: 14, Right: true},
 }
 
 var columnTitles = [nCols]i18n.Key{
