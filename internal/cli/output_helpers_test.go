@@ -172,6 +172,35 @@ func (r result) expectOneLineError(t *testing.T, parts ...string) {
 }
 
 // golden compares got with testdata/cli/NAME.golden; -update rewrites it.
+// goldenCase is one successful run whose standard output must match
+// testdata/cli/<name>.golden; env is added to the test environment.
+type goldenCase struct {
+	name string
+	env  map[string]string
+	args []string
+}
+
+// runGoldenCases runs each case against the server at serverURL: exit 0,
+// nothing on standard error, standard output as in its golden file.
+func runGoldenCases(t *testing.T, serverURL string, cases []goldenCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			env := testEnv(t, serverURL)
+			for k, v := range c.env {
+				env[k] = v
+			}
+			r := run(t, env, c.args...).expectCode(t, ExitOK)
+			if r.stderr != "" {
+				t.Errorf("stderr: %q", r.stderr)
+			}
+			golden(t, c.name, r.stdout)
+		})
+	}
+}
+
+var french = map[string]string{"LANG": "fr_FR.UTF-8"}
+
 func golden(t *testing.T, name, got string) {
 	t.Helper()
 	path := filepath.Join("testdata", "cli", name+".golden")

@@ -15,28 +15,19 @@ func TestPledgesGolden(t *testing.T) {
 	ts := newTestServer(t)
 	u := demoUser(t, 0)
 	who := []string{"--email", u.Email, "--birthdate", dmy(u.Birthdate)}
-	for _, c := range []struct {
-		name string
-		env  map[string]string
-		args []string
-	}{
+	cases := []goldenCase{
 		{"pledges_table", nil, []string{"pledges"}},
-		{"pledges_table_fr", map[string]string{"LANG": "fr_FR.UTF-8"}, []string{"pledges"}},
+		{"pledges_table_fr", french, []string{"pledges"}},
 		{"pledges_table_narrow", map[string]string{"COLUMNS": "60"}, []string{"pledges"}},
 		{"pledges_table_limit", nil, []string{"pledges", "--limit", "4"}},
 		{"pledges_json", nil, []string{"pledges", "--limit", "3", "--format", "json"}},
 		{"pledges_ndjson", nil, []string{"pledges", "--format", "ndjson"}},
 		{"pledges_csv", nil, []string{"pledges", "--format", "csv"}},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			env := testEnv(t, ts.URL)
-			for k, v := range c.env {
-				env[k] = v
-			}
-			r := run(t, env, append(c.args, who...)...).expectCode(t, ExitOK)
-			golden(t, c.name, r.stdout)
-		})
 	}
+	for i := range cases {
+		cases[i].args = append(cases[i].args, who...)
+	}
+	runGoldenCases(t, ts.URL, cases)
 }
 
 // usersWithout lists the demo users for whom path answers 404.

@@ -24,27 +24,13 @@ func TestProjectGolden(t *testing.T) {
 	env := testEnv(t, ts.URL)
 	donation := firstProjectID(t, env, "--type", "donation")
 	lending := firstProjectID(t, env, "--type", "lending", "--order", "in_progress")
-	cases := []struct {
-		name string
-		lang string
-		args []string
-	}{
-		{"project_donation_table", "", []string{"project", donation}},
-		{"project_lending_table", "", []string{"project", lending}},
-		{"project_lending_table_fr", "fr_FR.UTF-8", []string{"project", lending}},
-		{"project_donation_json", "", []string{"project", donation, "--format", "json"}},
-		{"project_lending_json", "", []string{"project", lending, "--format", "json"}},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			env := testEnv(t, ts.URL)
-			if c.lang != "" {
-				env["LANG"] = c.lang
-			}
-			r := run(t, env, c.args...).expectCode(t, ExitOK)
-			golden(t, c.name, r.stdout)
-		})
-	}
+	runGoldenCases(t, ts.URL, []goldenCase{
+		{"project_donation_table", nil, []string{"project", donation}},
+		{"project_lending_table", nil, []string{"project", lending}},
+		{"project_lending_table_fr", french, []string{"project", lending}},
+		{"project_donation_json", nil, []string{"project", donation, "--format", "json"}},
+		{"project_lending_json", nil, []string{"project", lending, "--format", "json"}},
+	})
 }
 
 func TestProjectDetailJSON(t *testing.T) {

@@ -17,33 +17,16 @@ import (
 
 func TestProjectsGolden(t *testing.T) {
 	ts := newTestServer(t)
-	cases := []struct {
-		name string
-		env  map[string]string
-		args []string
-	}{
+	runGoldenCases(t, ts.URL, []goldenCase{
 		{"projects_table", nil, []string{"projects", "--limit", "8"}},
-		{"projects_table_fr", map[string]string{"LANG": "fr_FR.UTF-8"}, []string{"projects", "--type", "lending", "--limit", "5"}},
+		{"projects_table_fr", french, []string{"projects", "--type", "lending", "--limit", "5"}},
 		{"projects_table_narrow", map[string]string{"COLUMNS": "60"}, []string{"projects", "--limit", "5"}},
 		{"projects_table_filtered", nil, []string{"projects", "--category", "elevage", "--region", "53", "--order", "recent", "--limit", "5"}},
 		{"projects_json", nil, []string{"projects", "--limit", "3", "--format", "json"}},
 		{"projects_ndjson", nil, []string{"projects", "--limit", "3", "--format", "ndjson"}},
 		{"projects_csv", nil, []string{"projects", "--limit", "5", "--format", "csv"}},
 		{"projects_empty", nil, []string{"projects", "--keyword", "zzzz-nothing-matches-this"}},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			env := testEnv(t, ts.URL)
-			for k, v := range c.env {
-				env[k] = v
-			}
-			r := run(t, env, c.args...).expectCode(t, ExitOK)
-			if r.stderr != "" {
-				t.Errorf("stderr: %q", r.stderr)
-			}
-			golden(t, c.name, r.stdout)
-		})
-	}
+	})
 }
 
 // A table fits the width it is given, whatever the titles' lengths.

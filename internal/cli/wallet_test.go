@@ -10,24 +10,12 @@ import (
 func TestWalletGolden(t *testing.T) {
 	ts := newTestServer(t)
 	u := demoUser(t, 0)
-	for _, c := range []struct {
-		name, lang string
-		args       []string
-	}{
-		{"wallet_table", "", []string{"wallet", "--email", u.Email, "--birthdate", dmy(u.Birthdate)}},
-		{"wallet_table_fr", "fr_FR.UTF-8", []string{"wallet", "--email", u.Email, "--birthdate", u.Birthdate}},
-		{"wallet_json", "", []string{"wallet", "--email", u.Email, "--birthdate", dmy(u.Birthdate), "--format", "json"}},
-		{"wallet_csv", "", []string{"wallet", "--email", u.Email, "--birthdate", dmy(u.Birthdate), "--format", "csv"}},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			env := testEnv(t, ts.URL)
-			if c.lang != "" {
-				env["LANG"] = c.lang
-			}
-			r := run(t, env, c.args...).expectCode(t, ExitOK)
-			golden(t, c.name, r.stdout)
-		})
-	}
+	runGoldenCases(t, ts.URL, []goldenCase{
+		{"wallet_table", nil, []string{"wallet", "--email", u.Email, "--birthdate", dmy(u.Birthdate)}},
+		{"wallet_table_fr", french, []string{"wallet", "--email", u.Email, "--birthdate", u.Birthdate}},
+		{"wallet_json", nil, []string{"wallet", "--email", u.Email, "--birthdate", dmy(u.Birthdate), "--format", "json"}},
+		{"wallet_csv", nil, []string{"wallet", "--email", u.Email, "--birthdate", dmy(u.Birthdate), "--format", "csv"}},
+	})
 }
 
 func TestWalletFormatsParseBack(t *testing.T) {
