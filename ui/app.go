@@ -227,26 +227,17 @@ func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
 	switch m.modal {
 	case modalKey:
 		m.key, cmd = m.key.Update(msg)
-		if isKey {
-			return m, cmd
-		}
 	case modalLookup:
 		m.lookup, cmd = m.lookup.Update(msg)
-		if isKey {
-			return m, cmd
-		}
 	case modalHelp:
 		m.help, cmd = m.help.Update(msg)
-		if isKey {
-			return m, cmd
-		}
 	case modalLead:
 		m.lead, cmd = m.lead.Update(msg)
-		if isKey {
-			return m, cmd
-		}
 	}
 	if isKey {
+		if m.modal != modalNone {
+			return m, cmd // a modal keeps the keyboard from what is behind it
+		}
 		if m.detail != nil {
 			m.detail, cmd = m.detail.update(msg)
 			return m, cmd

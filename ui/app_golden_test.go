@@ -10,13 +10,10 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 	"github.com/miimosa/miimosa/api"
-	"github.com/miimosa/miimosa/internal/credentials"
 	"github.com/miimosa/miimosa/internal/i18n"
 	"github.com/miimosa/miimosa/internal/sandbox"
 	"github.com/miimosa/miimosa/ui/internal/uitest"
-	"github.com/miimosa/miimosa/ui/keyprompt"
 	"github.com/miimosa/miimosa/ui/pledges"
-	"github.com/zalando/go-keyring"
 )
 
 // scripted runs the real program like a person would: it waits for a
@@ -115,22 +112,9 @@ func TestScreens(t *testing.T) {
 
 func runScreen(t *testing.T, c screenCase, w, h int) string {
 	t.Helper()
-	keyring.MockInit()
-	srv := uitest.Server(t, sandbox.Options{})
 	const host = "api.example.test" // the test server's port changes; the screen must not
-	var client *api.Client
-	if !c.noKey {
-		client = uitest.Client(t, srv.URL, sandbox.DemoKey)
-	}
-	opts := Options{
-		Env:     uitest.Env(c.lang, client),
-		Host:    host,
-		Privacy: c.privacy,
-		Key: keyprompt.Config{
-			Store:     credentials.NewStore(host, credentials.Options{Getenv: func(string) string { return "" }}),
-			NewClient: func(key string) (*api.Client, error) { return uitest.Client(t, srv.URL, key), nil },
-		},
-	}
+	opts, _ := testOptions(t, sandbox.Options{}, host, c.lang, c.noKey)
+	opts.Privacy = c.privacy
 	if c.user != nil {
 		opts.Email, opts.Birthdate, opts.LookupNow = c.user.Email, c.user.Birthdate, true
 	}

@@ -37,24 +37,34 @@ type appOpts struct {
 	tweak   func(*Options)
 }
 
-func newApp(t *testing.T, o appOpts) *app {
+// testOptions starts the sandbox with sbx and returns the root's options
+// against it, as host ("" for the server's own address): the demo key
+// unless noKey, new keys checked by the same server, a mocked keyring.
+func testOptions(t *testing.T, sbx sandbox.Options, host string, lang i18n.Lang, noKey bool) (Options, *httptest.Server) {
 	t.Helper()
 	keyring.MockInit()
-	srv := uitest.Server(t, o.sandbox)
-	host := strings.TrimPrefix(srv.URL, "http://")
+	srv := uitest.Server(t, sbx)
+	if host == "" {
+		host = strings.TrimPrefix(srv.URL, "http://")
+	}
 	var client *api.Client
-	if !o.noKey {
+	if !noKey {
 		client = uitest.Client(t, srv.URL, sandbox.DemoKey)
 	}
-	opts := Options{
-		Env:  uitest.Env(o.lang, client),
+	return Options{
+		Env:  uitest.Env(lang, client),
 		Host: host,
-		Demo: o.demo,
 		Key: keyprompt.Config{
 			Store:     credentials.NewStore(host, credentials.Options{Getenv: func(string) string { return "" }}),
 			NewClient: func(key string) (*api.Client, error) { return uitest.Client(t, srv.URL, key), nil },
 		},
-	}
+	}, srv
+}
+
+func newApp(t *testing.T, o appOpts) *app {
+	t.Helper()
+	opts, srv := testOptions(t, o.sandbox, "", o.lang, o.noKey)
+	opts.Demo = o.demo
 	if o.tweak != nil {
 		o.tweak(&opts)
 	}

@@ -24,3 +24,13 @@ func InputStyles(s Styles) textinput.Styles {
 		Cursor:  textinput.CursorStyle{Color: s.Accent.GetForeground(), Shape: tea.CursorBlock, Blink: false},
 	}
 }
+
+// KeywordInput is the one-line box a list pane filters or searches with.
+func KeywordInput(s Styles, prompt, placeholder string) textinput.Model {
+	ti := textinput.New()
+	ti.CharLimit = 100 // a keyword, not a document; keeps each keystroke cheap
+	ti.Prompt = prompt
+	ti.Placeholder = placeholder
+	ti.SetStyles(InputStyles(s))
+	return ti
+}

@@ -4,7 +4,6 @@
 package keyprompt
 
 import (
-	"context"
 	"errors"
 	"strings"
 
@@ -88,9 +87,7 @@ type Model struct {
 	input         textinput.Model
 	item          menuItem
 
-	busy    bool
-	seq     int
-	cancel  context.CancelFunc
+	req     common.Request // the key check, or the key's deletion
 	problem string
 }
 
@@ -109,7 +106,7 @@ func New(env *common.Env, cfg Config) Model {
 
 // Menu returns the prompt showing the K menu.
 func (m Model) Menu() Model {
-	m = m.abandon()
+	m.req.Abandon()
 	m.mode, m.item, m.problem = modeMenu, itemReplace, ""
 	return m
 }
@@ -132,7 +129,7 @@ func (m Model) SetFocused(bool) Model { return m }
 func (m Model) Capturing() bool { return m.mode != modeMenu }
 
 // Busy reports a check, save or delete in flight.
-func (m Model) Busy() bool { return m.busy }
+func (m Model) Busy() bool { return m.req.Busy() }
 
 // Update handles keys and the answers of its commands.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
@@ -149,7 +146,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		switch {
 		case key.Matches(msg, keys.Back):
 			if m.mode == modeReplace {
-				m = m.abandon()
+				m.req.Abandon()
 				m.input.Reset()
 				return m, func() tea.Msg { return CancelMsg{} }
 			}
@@ -194,19 +191,16 @@ func (m Model) menuKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 // Both happen in the command: the keyring talks over D-Bus and may be slow.
 func (m Model) check() (Model, tea.Cmd) {
 	k := strings.TrimSpace(m.input.Value())
-	if k == "" || m.busy {
+	if k == "" || m.req.Busy() {
 		return m, nil
 	}
 	if err := credentials.ValidateKey(k); err != nil {
 		m.problem = m.env.T.T("ui.key.invalid")
 		return m, nil
 	}
-	m = m.abandon()
-	m.seq++
-	m.busy, m.problem = true, ""
-	ctx, cancel := context.WithCancel(context.Background())
-	m.cancel = cancel
-	seq, newClient, store := m.seq, m.cfg.NewClient, m.cfg.Store
+	ctx, seq := m.req.Start()
+	m.problem = ""
+	newClient, store := m.cfg.NewClient, m.cfg.Store
 	return m, func() tea.Msg {
 		c, err := newClient(k)
 		if err == nil {
@@ -224,10 +218,9 @@ func (m Model) check() (Model, tea.Cmd) {
 }
 
 func (m Model) checked(msg checkedMsg) (Model, tea.Cmd) {
-	if msg.seq != m.seq {
+	if !m.req.Answered(msg.seq) {
 		return m, nil
 	}
-	m.busy, m.cancel = false, nil
 	t := m.env.T
 	switch {
 	case errors.Is(msg.err, api.ErrKeyRejected):
@@ -269,20 +262,19 @@ func (m Model) forget() (Model, tea.Cmd) {
 		m.problem = t.T("ui.key.from_env")
 		return m, nil
 	}
+	// Deleting from the keyring cannot be cancelled: only the number is used.
+	_, seq := m.req.Start()
 	if m.cfg.Store == nil {
-		return m.forgot(forgotMsg{seq: m.seq})
+		return m.forgot(forgotMsg{seq: seq}) // nothing stored: forgotten at once
 	}
-	m.seq++
-	m.busy = true
-	seq, store := m.seq, m.cfg.Store
+	store := m.cfg.Store
 	return m, func() tea.Msg { return forgotMsg{seq: seq, err: store.Delete()} }
 }
 
 func (m Model) forgot(msg forgotMsg) (Model, tea.Cmd) {
-	if msg.seq != m.seq {
+	if !m.req.Answered(msg.seq) {
 		return m, nil
 	}
-	m.busy = false
 	t := m.env.T
 	if msg.err != nil {
 		m.problem = t.T("ui.key.forget_failed", common.ErrorText(t, msg.err))
@@ -292,16 +284,6 @@ func (m Model) forgot(msg forgotMsg) (Model, tea.Cmd) {
 	m.input.Reset()
 	notice := t.T("ui.key.forgotten")
 	return m, tea.Batch(m.input.Focus(), func() tea.Msg { return ForgottenMsg{Notice: notice} })
-}
-
-// abandon drops a check in flight.
-func (m Model) abandon() Model {
-	if m.cancel != nil {
-		m.cancel()
-	}
-	m.cancel, m.busy = nil, false
-	m.seq++
-	return m
 }
 
 func (m Model) cardWidth() int { return common.ModalWidth(cardWidth, m.width) }
@@ -337,7 +319,7 @@ func (m Model) View() string {
 	}
 	lines = append(lines, "")
 	switch {
-	case m.busy:
+	case m.req.Busy():
 		lines = append(lines, st.Subtle.Render(t.T("ui.key.checking")))
 	case m.problem != "":
 		lines = append(lines, st.Error.Width(inner).Render(m.problem))

@@ -3,7 +3,6 @@
 package lookup
 
 import (
-	"context"
 	"errors"
 	"strings"
 
@@ -44,10 +43,8 @@ type Model struct {
 	inputs        [2]textinput.Model
 	field         int
 
-	checking bool
-	seq      int
-	cancel   context.CancelFunc
-	problem  string // what went wrong, said on the form
+	req     common.Request // the check of what was typed
+	problem string         // what went wrong, said on the form
 }
 
 // New returns an empty form with the email field focused.
@@ -98,7 +95,7 @@ func (m Model) SetFocused(bool) Model { return m }
 func (m Model) Capturing() bool { return true }
 
 // Busy reports a check in flight.
-func (m Model) Busy() bool { return m.checking }
+func (m Model) Busy() bool { return m.req.Busy() }
 
 // Update handles keys and the answer of a check.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
@@ -109,7 +106,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, keys.Back):
-			m = m.abandon()
+			m.req.Abandon()
 			return m, func() tea.Msg { return DoneMsg{Skipped: true} }
 		case key.Matches(msg, keys.NextPane), key.Matches(msg, keys.PrevPane):
 			return m.focus(1 - m.field), nil
@@ -141,7 +138,7 @@ func (m Model) focus(i int) Model {
 // Submit checks what was typed, then asks the server whether this email and
 // birthdate name someone, with the cheapest call that tells both apart.
 func (m Model) Submit() (Model, tea.Cmd) {
-	m = m.abandon()
+	m.req.Abandon()
 	t := m.env.T
 	email := strings.TrimSpace(m.inputs[fieldEmail].Value())
 	if !plausibleEmail(email) {
@@ -158,32 +155,19 @@ func (m Model) Submit() (Model, tea.Cmd) {
 		m.problem = t.T("ui.lookup.no_key")
 		return m, nil
 	}
-	m.seq++
-	m.checking, m.problem = true, ""
-	ctx, cancel := context.WithCancel(context.Background())
-	m.cancel = cancel
-	seq, user := m.seq, api.User{Email: email, Birthdate: birthdate}
+	ctx, seq := m.req.Start()
+	m.problem = ""
+	user := api.User{Email: email, Birthdate: birthdate}
 	return m, func() tea.Msg {
 		_, err := c.Pledges(ctx, user, 1, 1)
 		return checkedMsg{seq: seq, user: user, err: err}
 	}
 }
 
-// abandon cancels a check in flight; its answer will be dropped.
-func (m Model) abandon() Model {
-	if m.cancel != nil {
-		m.cancel()
-	}
-	m.cancel, m.checking = nil, false
-	m.seq++
-	return m
-}
-
 func (m Model) answer(msg checkedMsg) (Model, tea.Cmd) {
-	if msg.seq != m.seq {
+	if !m.req.Answered(msg.seq) {
 		return m, nil
 	}
-	m.checking, m.cancel = false, nil
 	t := m.env.T
 	switch {
 	case msg.err == nil:
@@ -248,7 +232,7 @@ func (m Model) View() string {
 		"",
 	)
 	switch {
-	case m.checking:
+	case m.req.Busy():
 		lines = append(lines, st.Subtle.Render(t.T("ui.lookup.checking")))
 	case m.problem != "":
 		lines = append(lines, st.Error.Width(inner).Render(m.problem))

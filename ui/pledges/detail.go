@@ -4,9 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
-	tea "charm.land/bubbletea/v2"
 
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/textsafe"
@@ -29,24 +27,6 @@ func (d detail) setSize(env *common.Env, w, h int, private bool) detail {
 	d.vp.SetWidth(w)
 	d.vp.SetHeight(max(0, h-1))
 	d.vp.SetContentLines(body(env, d.pledge, max(1, w), private))
-	return d
-}
-
-func (d detail) scroll(k common.KeyMap, msg tea.KeyPressMsg) detail {
-	switch {
-	case key.Matches(msg, k.Down):
-		d.vp.ScrollDown(1)
-	case key.Matches(msg, k.Up):
-		d.vp.ScrollUp(1)
-	case key.Matches(msg, k.PageDown):
-		d.vp.PageDown()
-	case key.Matches(msg, k.PageUp):
-		d.vp.PageUp()
-	case key.Matches(msg, k.Top):
-		d.vp.GotoTop()
-	case key.Matches(msg, k.Bottom):
-		d.vp.GotoBottom()
-	}
 	return d
 }
 

@@ -49,11 +49,8 @@ type Model struct {
 	next  string       // the page to ask for after a failed one; "" when none
 
 	// One request in flight at a time; pages are followed one after another.
-	req      int
-	inflight bool
-	ctx      context.Context // of the request in flight; cancelled when superseded
-	cancel   context.CancelFunc
-	err      error
+	req common.Request
+	err error
 
 	// Derived in Update: the filtered, sorted indices into items, and their totals.
 	shown  []int
@@ -76,12 +73,7 @@ func New(env *common.Env) Model {
 		return m
 	}
 	m.client = env.Client
-	ti := textinput.New()
-	ti.CharLimit = 100 // a keyword, not a document; keeps each keystroke cheap
-	ti.Prompt = env.T.T("panes.pledges.filter_prompt")
-	ti.Placeholder = env.T.T("panes.pledges.filter_hint")
-	ti.SetStyles(common.InputStyles(env.Styles))
-	m.filter = ti
+	m.filter = common.KeywordInput(env.Styles, env.T.T("panes.pledges.filter_prompt"), env.T.T("panes.pledges.filter_hint"))
 	return m
 }
 
@@ -106,7 +98,7 @@ func (m Model) SetFocused(f bool) Model { m.focused = f; return m }
 func (m Model) Capturing() bool { return m.filtering }
 
 // Busy reports pages still loading.
-func (m Model) Busy() bool { return m.inflight }
+func (m Model) Busy() bool { return m.req.Busy() }
 
 // Pledges is every pledge loaded; Shown the ones the filter keeps, in order.
 func (m Model) Pledges() []api.Pledge { return m.items }
@@ -135,10 +127,7 @@ func (m Model) Title() string {
 
 // clear forgets the person: data leaves memory and screen.
 func (m Model) clear() Model {
-	if m.cancel != nil {
-		m.cancel()
-	}
-	m.cancel, m.inflight = nil, false
+	m.req.Abandon()
 	m.user = api.User{}
 	m.items, m.rows, m.hay, m.shown = nil, nil, nil, nil
 	m.totals, m.done, m.err, m.next = totals{}, false, nil, ""
@@ -160,17 +149,13 @@ func (m Model) reload() (Model, tea.Cmd) {
 
 // request asks for the first page (next == "") or the page next points to.
 func (m Model) request(next string) (Model, tea.Cmd) {
-	if m.cancel != nil {
-		m.cancel()
-	}
-	m.cancel, m.inflight = nil, false
 	if m.client == nil {
+		m.req.Abandon()
 		return m, nil
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	m.req++
-	m.ctx, m.cancel, m.inflight, m.err, m.next = ctx, cancel, true, nil, next
-	c, u, gen, req := m.client, m.user, m.gen, m.req
+	ctx, req := m.req.Start()
+	m.err, m.next = nil, next
+	c, u, gen := m.client, m.user, m.gen
 	return m, func() tea.Msg {
 		var p api.Page[api.Pledge]
 		var err error
@@ -219,13 +204,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 }
 
 func (m Model) gotPage(msg pageMsg) (Model, tea.Cmd) {
-	if msg.gen != m.gen || msg.req != m.req || !m.inflight {
+	if msg.gen != m.gen || !m.req.Answered(msg.req) {
 		return m, nil // another person's, superseded, or already answered
 	}
-	if m.cancel != nil {
-		m.cancel() // the request is over: release its context
-	}
-	m.inflight, m.cancel = false, nil
 	if msg.err != nil {
 		if !errors.Is(msg.err, context.Canceled) {
 			m.err = msg.err
@@ -270,19 +251,10 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		}
 		return m, cmd
 	}
+	if d, ok := k.ListMove(msg, m.bodyHeight(), len(m.shown)); ok {
+		return m.move(d), nil
+	}
 	switch {
-	case key.Matches(msg, k.Down):
-		return m.move(1), nil
-	case key.Matches(msg, k.Up):
-		return m.move(-1), nil
-	case key.Matches(msg, k.PageDown):
-		return m.move(m.bodyHeight()), nil
-	case key.Matches(msg, k.PageUp):
-		return m.move(-m.bodyHeight()), nil
-	case key.Matches(msg, k.Top):
-		return m.move(-len(m.shown)), nil
-	case key.Matches(msg, k.Bottom):
-		return m.move(len(m.shown)), nil
 	case key.Matches(msg, k.Search):
 		m.filtering = true
 		m.filter.CursorEnd()
@@ -339,7 +311,7 @@ func (m Model) detailKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		}
 		return m, nil
 	}
-	m.detail = m.detail.scroll(m.env.Keys, msg)
+	k.Scroll(&m.detail.vp, msg)
 	return m, nil
 }
 
@@ -369,18 +341,7 @@ func (m Model) move(delta int) Model {
 
 // scroll keeps the cursor inside the window of visible rows.
 func (m Model) scroll() Model {
-	h := m.bodyHeight()
 	m.cursor = max(0, min(m.cursor, len(m.shown)-1))
-	if h <= 0 {
-		m.offset = m.cursor
-		return m
-	}
-	if m.cursor < m.offset {
-		m.offset = m.cursor
-	}
-	if m.cursor >= m.offset+h {
-		m.offset = m.cursor - h + 1
-	}
-	m.offset = max(0, min(m.offset, len(m.shown)-h))
+	m.offset = common.ListOffset(m.cursor, m.offset, len(m.shown), m.bodyHeight())
 	return m
 }

@@ -7,21 +7,22 @@ import (
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/i18n"
 	"github.com/miimosa/miimosa/ui/common"
+	"github.com/miimosa/miimosa/ui/internal/uitest"
 )
 
 func TestEveryPageLoadsAndRowsShowAsTheyArrive(t *testing.T) {
 	m := lookedUp(t, 1)
 	m = answer(t, m, pledgePage(makePledges(1, 100), "/user/pledges?page=2"), nil)
-	if len(m.items) != 100 || !m.inflight {
-		t.Fatalf("after page 1: %d items, inflight %v (page 2 should follow at once)", len(m.items), m.inflight)
+	if len(m.items) != 100 || !m.req.Busy() {
+		t.Fatalf("after page 1: %d items, inflight %v (page 2 should follow at once)", len(m.items), m.req.Busy())
 	}
-	contains(t, m.View(), "Ferme 001")
+	uitest.Contains(t, m.View(), "Ferme 001")
 	m = answer(t, m, pledgePage(makePledges(101, 100), "/user/pledges?page=3"), nil)
 	m = answer(t, m, pledgePage(makePledges(201, 100), "/user/pledges?page=4"), nil)
 	m = answer(t, m, pledgePage(makePledges(301, 100), "/user/pledges?page=5"), nil)
 	m = answer(t, m, pledgePage(makePledges(401, 12), ""), nil)
-	if len(m.items) != 412 || m.inflight || !m.done {
-		t.Fatalf("%d items, inflight %v, done %v", len(m.items), m.inflight, m.done)
+	if len(m.items) != 412 || m.req.Busy() || !m.done {
+		t.Fatalf("%d items, inflight %v, done %v", len(m.items), m.req.Busy(), m.done)
 	}
 	if m.Title() != "Pledges 412" {
 		t.Errorf("title %q", m.Title())
@@ -30,7 +31,7 @@ func TestEveryPageLoadsAndRowsShowAsTheyArrive(t *testing.T) {
 
 func TestStaleAnswersDroppedAfterANewLookup(t *testing.T) {
 	m := lookedUp(t, 1)
-	oldGen, oldReq, oldCtx := m.gen, m.req, m.ctx
+	oldGen, oldReq, oldCtx := m.gen, m.req.Seq(), m.req.Context()
 	m, _ = m.Update(common.UserMsg{User: api.User{Email: "bob@example.com", Birthdate: "1970-01-01"}, Gen: 2})
 	if oldCtx.Err() == nil {
 		t.Error("the previous caller's request was not cancelled")
@@ -40,7 +41,7 @@ func TestStaleAnswersDroppedAfterANewLookup(t *testing.T) {
 		t.Fatal("the previous caller's pledges were shown")
 	}
 	// The same request number from the previous lookup must not pass either.
-	m, _ = m.Update(pageMsg{gen: oldGen, req: m.req, page: pledgePage(makePledges(1, 5), "")})
+	m, _ = m.Update(pageMsg{gen: oldGen, req: m.req.Seq(), page: pledgePage(makePledges(1, 5), "")})
 	if len(m.items) != 0 {
 		t.Fatal("an answer tagged with an older Gen was shown")
 	}
@@ -58,7 +59,7 @@ func TestStaleAnswersDroppedAfterANewLookup(t *testing.T) {
 func TestZeroUserClearsEverything(t *testing.T) {
 	m := lookedUp(t, 1)
 	m = answer(t, m, pledgePage(makePledges(1, 10), ""), nil)
-	m = send(m, "enter")
+	m = uitest.Press(m, "enter")
 	if !m.DetailOpen() {
 		t.Fatal("enter did not open the pledge")
 	}
@@ -66,30 +67,30 @@ func TestZeroUserClearsEverything(t *testing.T) {
 	if cmd != nil || len(m.items) != 0 || len(m.rows) != 0 || len(m.hay) != 0 || m.DetailOpen() || m.user != (api.User{}) {
 		t.Fatal("a zero User left data behind")
 	}
-	v := plain(m.View())
+	v := uitest.Plain(m.View())
 	if strings.Contains(v, "Ferme") || !strings.Contains(v, "Look someone up with n") {
 		t.Errorf("screen after clearing:\n%s", v)
 	}
 }
 
 func TestEmptyStates(t *testing.T) {
-	m := New(testEnv(i18n.FR, offlineClient(t))).SetSize(60, 15)
-	contains(t, m.View(), "Recherchez une personne avec n")
+	m := New(uitest.Env(i18n.FR, uitest.Offline(t))).SetSize(60, 15)
+	uitest.Contains(t, m.View(), "Recherchez une personne avec n")
 	m = lookedUp(t, 1)
 	m = answer(t, m, pledgePage(nil, ""), nil)
-	contains(t, m.View(), "No lending pledges yet")
+	uitest.Contains(t, m.View(), "No lending pledges yet")
 }
 
 func TestFilterIsLocalAndEscClears(t *testing.T) {
 	m := lookedUp(t, 1)
 	m = answer(t, m, pledgePage(makePledges(1, 24), ""), nil)
-	req := m.req
-	m = send(m, "/")
+	req := m.req.Seq()
+	m = uitest.Press(m, "/")
 	if !m.Capturing() {
 		t.Fatal("the filter box does not capture keys")
 	}
-	m = typeText(m, "élevage") // category label, with an accent the data may lack
-	if m.req != req {
+	m = uitest.Send(m, uitest.Type("élevage")...) // category label, with an accent the data may lack
+	if m.req.Seq() != req {
 		t.Error("filtering sent a request")
 	}
 	for _, p := range m.Shown() {
@@ -103,13 +104,13 @@ func TestFilterIsLocalAndEscClears(t *testing.T) {
 	if m.Title() != "Pledges 2 of 24" {
 		t.Errorf("title %q", m.Title())
 	}
-	m = send(m, "esc")
+	m = uitest.Press(m, "esc")
 	if m.Capturing() || len(m.Shown()) != 24 {
 		t.Errorf("esc: capturing %v, shown %d", m.Capturing(), len(m.Shown()))
 	}
 	// Status and title match too; enter keeps the filter and frees the keys.
-	m = typeText(send(m, "/"), "late")
-	m = send(m, "enter")
+	m = uitest.Send(uitest.Press(m, "/"), uitest.Type("late")...)
+	m = uitest.Press(m, "enter")
 	if m.Capturing() || len(m.Shown()) == 0 {
 		t.Fatal("enter lost the filter or kept the keyboard")
 	}
@@ -118,7 +119,7 @@ func TestFilterIsLocalAndEscClears(t *testing.T) {
 			t.Fatalf("late kept %q", p.Status)
 		}
 	}
-	m = typeText(send(send(m, "esc"), "/"), "ferme 007")
+	m = uitest.Send(uitest.Press(uitest.Press(m, "esc"), "/"), uitest.Type("ferme 007")...)
 	if s := m.Shown(); len(s) != 1 || s[0].ID != 7 {
 		t.Errorf("title filter: %v", s)
 	}
@@ -137,7 +138,7 @@ func TestSortCyclesColumnsAndDirections(t *testing.T) {
 	if o := order(); o[0] != 1 || o[29] != 30 {
 		t.Fatalf("not in the server's order at first: %v", o)
 	}
-	m = send(m, "s") // next repayment, soonest first; none last
+	m = uitest.Press(m, "s") // next repayment, soonest first; none last
 	s := m.Shown()
 	for i := 1; i < len(s); i++ {
 		a, b := s[i-1].NextRepayment, s[i].NextRepayment
@@ -145,17 +146,17 @@ func TestSortCyclesColumnsAndDirections(t *testing.T) {
 			t.Fatalf("next repayment order broken at %d", i)
 		}
 	}
-	m = send(m, "s") // amount, biggest first
+	m = uitest.Press(m, "s") // amount, biggest first
 	if s := m.Shown(); s[0].Amount.Cents < s[len(s)-1].Amount.Cents {
 		t.Error("amount not descending")
 	}
-	contains(t, m.View(), "Amount↓")
-	m = send(m, "s") // amount, smallest first
+	uitest.Contains(t, m.View(), "Amount↓")
+	m = uitest.Press(m, "s") // amount, smallest first
 	if s := m.Shown(); s[0].Amount.Cents > s[len(s)-1].Amount.Cents {
 		t.Error("amount not ascending")
 	}
 	for range len(sorts) - 3 {
-		m = send(m, "s")
+		m = uitest.Press(m, "s")
 	}
 	if o := order(); o[0] != 1 {
 		t.Error("the cycle does not come back to the server's order")
@@ -165,9 +166,9 @@ func TestSortCyclesColumnsAndDirections(t *testing.T) {
 func TestSortKeepsTheCursorOnThePledge(t *testing.T) {
 	m := lookedUp(t, 1)
 	m = answer(t, m, pledgePage(makePledges(1, 30), ""), nil)
-	m = send(m, "j", "j", "j")
+	m = uitest.Press(m, "j", "j", "j")
 	want, _ := m.Selected()
-	m = send(m, "s", "s")
+	m = uitest.Press(m, "s", "s")
 	if got, _ := m.Selected(); got.ID != want.ID {
 		t.Errorf("cursor moved from pledge %d to %d", want.ID, got.ID)
 	}
@@ -176,20 +177,20 @@ func TestSortKeepsTheCursorOnThePledge(t *testing.T) {
 func TestTotalsAreExactCents(t *testing.T) {
 	m := lookedUp(t, 1)
 	ps := []api.Pledge{
-		{ID: 1, Amount: eur(123456), RepaidCapital: eur(10), PaidInterest: eur(1), RemainingCapital: eur(123446)},
-		{ID: 2, Amount: eur(44), RepaidCapital: eur(20), PaidInterest: eur(2), RemainingCapital: eur(24)},
-		{ID: 3, Amount: eur(1), RepaidCapital: api.Money{}, PaidInterest: eur(7), RemainingCapital: eur(1)}, // unknown repaid: not summed as 0
+		{ID: 1, Amount: uitest.EUR(123456), RepaidCapital: uitest.EUR(10), PaidInterest: uitest.EUR(1), RemainingCapital: uitest.EUR(123446)},
+		{ID: 2, Amount: uitest.EUR(44), RepaidCapital: uitest.EUR(20), PaidInterest: uitest.EUR(2), RemainingCapital: uitest.EUR(24)},
+		{ID: 3, Amount: uitest.EUR(1), RepaidCapital: api.Money{}, PaidInterest: uitest.EUR(7), RemainingCapital: uitest.EUR(1)}, // unknown repaid: not summed as 0
 	}
 	// Ten cents a thousand times: exact in cents, drifts in float64.
 	for i := range 1000 {
-		ps = append(ps, api.Pledge{ID: int64(10 + i), Amount: eur(10)})
+		ps = append(ps, api.Pledge{ID: int64(10 + i), Amount: uitest.EUR(10)})
 	}
 	m = answer(t, m, pledgePage(ps, ""), nil)
 	tt := m.totals
 	if tt.lent.Cents != 123456+44+1+10000 || tt.repaid.Cents != 30 || tt.interest.Cents != 10 || tt.outstanding.Cents != 123471 {
 		t.Fatalf("totals %+v", tt)
 	}
-	contains(t, m.View(), "Lent €1,335.01")
+	uitest.Contains(t, m.View(), "Lent €1,335.01")
 }
 
 func TestPrivacyMasksEveryAmount(t *testing.T) {
@@ -199,24 +200,24 @@ func TestPrivacyMasksEveryAmount(t *testing.T) {
 	masked := func(v string) bool {
 		return strings.Count(v, "€") > 0 && strings.Count(v, "€") == strings.Count(v, "€••••")
 	}
-	if v := plain(m.View()); !masked(v) {
+	if v := uitest.Plain(m.View()); !masked(v) {
 		t.Errorf("an amount shows:\n%s", v)
 	}
-	m = send(m, "enter")
-	if v := plain(m.View()); !masked(v) {
+	m = uitest.Press(m, "enter")
+	if v := uitest.Plain(m.View()); !masked(v) {
 		t.Errorf("the detail shows an amount:\n%s", v)
 	}
-	m = send(m, "esc")
+	m = uitest.Press(m, "esc")
 	m, _ = m.Update(common.PrivacyMsg{On: false})
-	contains(t, m.View(), "€100.00")
+	uitest.Contains(t, m.View(), "€100.00")
 }
 
 func TestErrorsShownAndRetried(t *testing.T) {
 	m := lookedUp(t, 1)
 	m = answer(t, m, pledgePage(nil, ""), &api.Error{Kind: api.ErrServer, Status: 503, Method: "GET", Path: "/user/pledges"})
-	contains(t, m.View(), "r to retry")
-	m = send(m, "r")
-	if !m.inflight {
+	uitest.Contains(t, m.View(), "r to retry")
+	m = uitest.Press(m, "r")
+	if !m.req.Busy() {
 		t.Fatal("r did not retry")
 	}
 	m = answer(t, m, pledgePage(makePledges(1, 3), "/p2"), nil)
@@ -224,10 +225,10 @@ func TestErrorsShownAndRetried(t *testing.T) {
 	if len(m.items) != 3 {
 		t.Fatal("a failed further page lost the pages before it")
 	}
-	contains(t, m.View(), "r to retry")
-	m = send(m, "r")
-	if !m.inflight || len(m.items) != 3 || m.next != "/p2" {
-		t.Fatalf("r after a failed further page: inflight %v, %d items, next %q", m.inflight, len(m.items), m.next)
+	uitest.Contains(t, m.View(), "r to retry")
+	m = uitest.Press(m, "r")
+	if !m.req.Busy() || len(m.items) != 3 || m.next != "/p2" {
+		t.Fatalf("r after a failed further page: inflight %v, %d items, next %q", m.req.Busy(), len(m.items), m.next)
 	}
 	m = answer(t, m, pledgePage(makePledges(4, 2), ""), nil)
 	if len(m.items) != 5 || !m.done {
@@ -236,7 +237,7 @@ func TestErrorsShownAndRetried(t *testing.T) {
 
 	m = lookedUp(t, 2)
 	m = answer(t, m, pledgePage(nil, ""), &api.Error{Kind: api.ErrNotFound, Status: 404, Resource: "email"})
-	if !strings.Contains(plain(m.View()), "retry") {
+	if !strings.Contains(uitest.Plain(m.View()), "retry") {
 		t.Error("a 404 is not shown")
 	}
 }
@@ -245,23 +246,23 @@ func TestDetailShowsScheduleAndOpensTheProject(t *testing.T) {
 	m := lookedUp(t, 1)
 	p := makePledges(7, 1)[0]
 	p.Repayments = []api.Repayment{
-		{Date: api.Time{Time: fixedNow.AddDate(0, -1, 0), DateOnly: true, Valid: true}, Capital: eur(40000), Interest: eur(375), Status: "paid"},
-		{Date: api.Time{Time: fixedNow.AddDate(0, 1, 0), DateOnly: true, Valid: true}, Capital: eur(40001), Interest: eur(225), Status: "scheduled"},
+		{Date: api.Time{Time: uitest.Now.AddDate(0, -1, 0), DateOnly: true, Valid: true}, Capital: uitest.EUR(40000), Interest: uitest.EUR(375), Status: "paid"},
+		{Date: api.Time{Time: uitest.Now.AddDate(0, 1, 0), DateOnly: true, Valid: true}, Capital: uitest.EUR(40001), Interest: uitest.EUR(225), Status: "scheduled"},
 	}
 	m = answer(t, m, pledgePage([]api.Pledge{p}, ""), nil)
-	m = send(m, "enter")
+	m = uitest.Press(m, "enter")
 	v := m.View()
 	for _, want := range []string{"Pledge #7", "Repayment schedule", "Paid", "Scheduled", "€800.01", "€6.00", "ferme-7"} {
-		contains(t, v, want)
+		uitest.Contains(t, v, want)
 	}
-	m, cmd := m.Update(press("enter"))
+	m, cmd := m.Update(uitest.Key("enter"))
 	if cmd == nil {
 		t.Fatal("enter in the detail did nothing")
 	}
 	if msg, ok := cmd().(common.OpenProjectMsg); !ok || msg.ID != p.Project.ID {
 		t.Errorf("enter sent %#v", msg)
 	}
-	m = send(m, "esc")
+	m = uitest.Press(m, "esc")
 	if m.DetailOpen() {
 		t.Error("esc did not go back")
 	}
@@ -269,20 +270,20 @@ func TestDetailShowsScheduleAndOpensTheProject(t *testing.T) {
 
 func TestNoPanicOnOddInput(t *testing.T) {
 	for _, size := range [][2]int{{0, 0}, {1, 1}, {3, 2}, {60, 4}, {60, 15}, {200, 60}} {
-		m := New(testEnv(i18n.FR, nil)).SetSize(size[0], size[1]).SetFocused(true)
+		m := New(uitest.Env(i18n.FR, nil)).SetSize(size[0], size[1]).SetFocused(true)
 		_ = m.View()
 		m, _ = m.Update(common.UserMsg{User: alice, Gen: 1}) // no client: nothing to send
-		m = send(m, "j", "k", "G", "g", "enter", "esc", "s", "/", "x", "esc", "y", "o")
+		m = uitest.Press(m, "j", "k", "G", "g", "enter", "esc", "s", "/", "x", "esc", "y", "o")
 		_ = m.View()
-		m, _ = m.Update(common.ClientMsg{Client: offlineClient(t)})
+		m, _ = m.Update(common.ClientMsg{Client: uitest.Offline(t)})
 		m = answer(t, m, pledgePage([]api.Pledge{{}, {ID: 2, NextRepayment: &api.Repayment{}}}, ""), nil)
-		m = send(m, "G", "s", "s", "enter", "pgdown", "G", "enter", "esc")
+		m = uitest.Press(m, "G", "s", "s", "enter", "pgdown", "G", "enter", "esc")
 		if v := m.View(); size[0] > 0 && size[1] > 0 && len(strings.Split(v, "\n")) != size[1] {
 			t.Errorf("%v: wrong height", size)
 		}
 	}
 	var zero Model
-	zero, _ = zero.Update(press("j"))
+	zero, _ = zero.Update(uitest.Key("j"))
 	_ = zero.SetSize(10, 10).View()
 }
 
@@ -290,9 +291,9 @@ func TestDbg(t *testing.T) {
 	for _, sz := range [][2]int{{160, 12}, {100, 12}, {60, 12}} {
 		m := lookedUp(t, 1).SetSize(sz[0], sz[1])
 		m = answer(t, m, pledgePage(makePledges(1, 30), ""), nil)
-		m = send(m, "j", "s")
-		t.Log("\n" + plain(m.View()))
-		m = send(m, "enter")
-		t.Log("\n" + plain(m.View()))
+		m = uitest.Press(m, "j", "s")
+		t.Log("\n" + uitest.Plain(m.View()))
+		m = uitest.Press(m, "enter")
+		t.Log("\n" + uitest.Plain(m.View()))
 	}
 }

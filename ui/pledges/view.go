@@ -101,7 +101,7 @@ func (m Model) View() string {
 	}
 	s := m.env.Styles
 	title := s.Title.Render(m.Title())
-	if m.inflight {
+	if m.req.Busy() {
 		title += " " + s.Subtle.Render(m.env.T.T("panes.loading"))
 	}
 	if sp := sorts[m.sortBy]; sp.col >= 0 {
@@ -118,7 +118,7 @@ func (m Model) View() string {
 	case len(m.items) == 0 && m.err != nil:
 		lines = append(lines, s.Error.Render(projectdetail.ErrorLine(m.env, m.err)))
 		return common.Block(lines, m.width, m.height)
-	case len(m.items) == 0 && m.inflight:
+	case len(m.items) == 0 && m.req.Busy():
 		return common.Block(lines, m.width, m.height)
 	case len(m.items) == 0:
 		lines = append(lines, s.Subtle.Render(m.env.T.T("panes.pledges.empty")))

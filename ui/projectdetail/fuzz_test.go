@@ -4,13 +4,11 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
-	"unicode"
-
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/i18n"
 	"github.com/miimosa/miimosa/ui/common"
+	"github.com/miimosa/miimosa/ui/internal/uitest"
 )
 
 // FuzzView feeds server strings of any kind to the detail: it must never
@@ -24,14 +22,14 @@ func FuzzView(f *testing.F) {
 	f.Add(strings.Repeat("漢字", 80), strings.Repeat("é\u0301 ", 300), "http://[::1", `[1,2,{"x":"\u0007"}]`, 3, 2)
 	f.Fuzz(func(t *testing.T, title, desc, url, extra string, w, h int) {
 		w, h = w%300, h%120
-		env := testEnv(i18n.FR, nil)
+		env := uitest.Env(i18n.FR, nil)
 		env.Styles = common.Styles{}
 		p := api.Project{ID: 1, Title: title, LongDescription: desc, Description: desc, URL: url, City: title,
 			Owner: api.Person{FirstName: title}, Rewards: []api.Reward{{Description: desc}},
 			Extra: api.Extra{title: json.RawMessage(extra)}}
 		m := NewFromProject(env, p).SetSize(w, h)
 		m, _ = m.Update(loadedMsg{req: m.req, project: p})
-		m, _ = m.Update(press("G"))
+		m, _ = m.Update(uitest.Key("G"))
 		v := m.View()
 		if w <= 0 || h <= 0 {
 			if v != "" {
@@ -39,19 +37,6 @@ func FuzzView(f *testing.F) {
 			}
 			return
 		}
-		lines := strings.Split(v, "\n")
-		if len(lines) != h {
-			t.Fatalf("%d lines, want %d", len(lines), h)
-		}
-		for _, l := range lines {
-			if lw := ansi.StringWidth(l); lw != w {
-				t.Fatalf("line %q is %d wide, want %d", l, lw, w)
-			}
-			for _, r := range l {
-				if r == 0x1b || r == 0x9b || (unicode.IsControl(r)) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) {
-					t.Fatalf("control %U reached the screen in %q", r, l)
-				}
-			}
-		}
+		uitest.Frame(t, v, w, h)
 	})
 }

@@ -195,18 +195,6 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.Close()
 		m.loading = false
 		return m, func() tea.Msg { return CloseMsg{ID: m.id} }
-	case key.Matches(msg, k.Down):
-		m.vp.ScrollDown(1)
-	case key.Matches(msg, k.Up):
-		m.vp.ScrollUp(1)
-	case key.Matches(msg, k.PageDown):
-		m.vp.PageDown()
-	case key.Matches(msg, k.PageUp):
-		m.vp.PageUp()
-	case key.Matches(msg, k.Top):
-		m.vp.GotoTop()
-	case key.Matches(msg, k.Bottom):
-		m.vp.GotoBottom()
 	case key.Matches(msg, k.Reload):
 		return m.load()
 	case key.Matches(msg, k.Browser):
@@ -214,6 +202,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Copy):
 		return m, CopyURLCmd(m.env, m.project)
 	}
+	k.Scroll(&m.vp, msg)
 	return m, nil
 }
 

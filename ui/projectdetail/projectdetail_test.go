@@ -2,30 +2,16 @@ package projectdetail
 
 import (
 	"encoding/json"
-	"net/http/httptest"
 	"strings"
 	"testing"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/i18n"
-	"github.com/miimosa/miimosa/internal/sandbox"
 	"github.com/miimosa/miimosa/ui/common"
+	"github.com/miimosa/miimosa/ui/internal/uitest"
 )
-
-func sandboxEnv(t *testing.T, lang i18n.Lang) *common.Env {
-	t.Helper()
-	srv := httptest.NewServer(sandbox.NewHandler(sandbox.Options{Key: "k", Now: func() time.Time { return fixedNow }}))
-	t.Cleanup(srv.Close)
-	c, err := api.New(api.Config{BaseURL: srv.URL, Key: "k"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return testEnv(lang, c)
-}
 
 // loaded runs the detail's first load against the server.
 func loaded(t *testing.T, m Model) Model {
@@ -52,81 +38,77 @@ func firstOfType(t *testing.T, env *common.Env, typ string) api.Project {
 }
 
 func TestScreens(t *testing.T) {
-	for _, sz := range []struct {
-		name string
-		lang i18n.Lang
-		w, h int
-	}{{"en_100x30", i18n.EN, 100, 30}, {"fr_60x15", i18n.FR, 60, 15}} {
-		t.Run(sz.name, func(t *testing.T) {
-			env := sandboxEnv(t, sz.lang)
+	for _, sz := range uitest.Sizes {
+		t.Run(sz.Name, func(t *testing.T) {
+			env := uitest.SandboxEnv(t, sz.Lang)
 			for _, typ := range []string{"lending", "donation"} {
-				m := loaded(t, NewFromProject(env, firstOfType(t, env, typ)).SetSize(sz.w, sz.h))
+				m := loaded(t, NewFromProject(env, firstOfType(t, env, typ)).SetSize(sz.W, sz.H))
 				if !m.full || m.err != nil {
 					t.Fatalf("%s detail did not load: %v", typ, m.err)
 				}
-				t.Run(typ, func(t *testing.T) { golden.RequireEqual(t, plain(m.View())+"\n") })
-				end, _ := m.Update(press("G"))
-				t.Run(typ+"_end", func(t *testing.T) { golden.RequireEqual(t, plain(end.View())+"\n") })
+				t.Run(typ, func(t *testing.T) { uitest.Golden(t, m) })
+				end, _ := m.Update(uitest.Key("G"))
+				t.Run(typ+"_end", func(t *testing.T) { uitest.Golden(t, end) })
 			}
 		})
 	}
 }
 
 func TestLendingTermsAndDonationRewards(t *testing.T) {
-	env := sandboxEnv(t, i18n.EN)
+	env := uitest.SandboxEnv(t, i18n.EN)
 	lend := loaded(t, New(env, firstOfType(t, env, "lending").ID).SetSize(100, 200))
 	v := lend.View()
 	for _, want := range []string{"Lending terms", "Interest rate", "Duration", "Repayments"} {
-		contains(t, v, want)
+		uitest.Contains(t, v, want)
 	}
 	don := loaded(t, New(env, firstOfType(t, env, "donation").ID).SetSize(100, 200))
 	if len(don.Project().Rewards) == 0 {
 		t.Fatal("the sandbox's donation detail has no rewards")
 	}
-	contains(t, don.View(), "Rewards")
+	uitest.Contains(t, don.View(), "Rewards")
 	r := don.Project().Rewards[0]
-	contains(t, don.View(), env.Format.Money(r.Amount)+" — ")
-	if strings.Contains(plain(don.View()), "Lending terms") {
+	uitest.Contains(t, don.View(), env.Format.Money(r.Amount)+" — ")
+	if strings.Contains(uitest.Plain(don.View()), "Lending terms") {
 		t.Error("a donation shows lending terms")
 	}
 }
 
 func TestGoneProject(t *testing.T) {
-	m := loaded(t, New(sandboxEnv(t, i18n.FR), 987654321).SetSize(60, 15))
-	contains(t, m.View(), "Ce projet n'existe plus")
+	m := loaded(t, New(uitest.SandboxEnv(t, i18n.FR), 987654321).SetSize(60, 15))
+	uitest.Contains(t, m.View(), "Ce projet n'existe plus")
 }
 
 func TestNewFromProjectShowsAtOnce(t *testing.T) {
-	env := testEnv(i18n.EN, offlineClient(t))
+	env := uitest.Env(i18n.EN, uitest.Offline(t))
 	m := NewFromProject(env, api.Project{ID: 5, Title: "Des ruches", City: "Lyon"}).SetSize(80, 20)
 	if !m.Busy() {
 		t.Error("not loading the full detail")
 	}
-	contains(t, m.View(), "Des ruches")
-	contains(t, m.View(), "Lyon")
+	uitest.Contains(t, m.View(), "Des ruches")
+	uitest.Contains(t, m.View(), "Lyon")
 }
 
 func TestAnswersForAnotherDetailAreDropped(t *testing.T) {
-	env := testEnv(i18n.EN, offlineClient(t))
+	env := uitest.Env(i18n.EN, uitest.Offline(t))
 	a := New(env, 1).SetSize(80, 20)
 	b := New(env, 2).SetSize(80, 20)
 	a, _ = a.Update(loadedMsg{req: b.req, project: api.Project{ID: 2, Title: "Wrong one"}})
-	if a.known || strings.Contains(plain(a.View()), "Wrong one") {
+	if a.known || strings.Contains(uitest.Plain(a.View()), "Wrong one") {
 		t.Fatal("a detail took another's answer")
 	}
 	a, _ = a.Update(loadedMsg{req: a.req, project: api.Project{ID: 1, Title: "Right one"}})
-	contains(t, a.View(), "Right one")
+	uitest.Contains(t, a.View(), "Right one")
 	// A reload supersedes the first load: its late answer is dropped.
 	old := a.req
-	a, _ = a.Update(press("r"))
+	a, _ = a.Update(uitest.Key("r"))
 	a, _ = a.Update(loadedMsg{req: old, project: api.Project{ID: 1, Title: "Stale"}})
-	if strings.Contains(plain(a.View()), "Stale") {
+	if strings.Contains(uitest.Plain(a.View()), "Stale") {
 		t.Error("a superseded load's answer was shown")
 	}
 }
 
 func TestEveryOtherFieldIsShownCleaned(t *testing.T) {
-	env := testEnv(i18n.EN, offlineClient(t))
+	env := uitest.Env(i18n.EN, uitest.Offline(t))
 	m := New(env, 9).SetSize(100, 60)
 	p := api.Project{
 		ID: 9, Title: "Evil\x1b[2J title", LongDescription: "line one\nline \x1b]52;c;aGk=\x07two",
@@ -144,16 +126,16 @@ func TestEveryOtherFieldIsShownCleaned(t *testing.T) {
 		t.Fatalf("a server escape sequence reached the screen: %q", v)
 	}
 	for _, want := range []string{"Other fields sent by the server", "carbon_kg: 1234", "label: Bio AB", `nested: {"a":[1,2]}`, "key: true", "owner.phone: hidden?", "line one", "two"} {
-		contains(t, v, want)
+		uitest.Contains(t, v, want)
 	}
 }
 
 func TestLongDescriptionWrapsToTheWidth(t *testing.T) {
-	env := testEnv(i18n.EN, offlineClient(t))
+	env := uitest.Env(i18n.EN, uitest.Offline(t))
 	m := New(env, 3).SetSize(40, 50)
 	long := strings.Repeat("Des vaches heureuses au pré. ", 20) + "\n\nSecond paragraph."
 	m, _ = m.Update(loadedMsg{req: m.req, project: api.Project{ID: 3, Title: "T", LongDescription: long}})
-	lines := strings.Split(plain(m.View()), "\n")
+	lines := strings.Split(uitest.Plain(m.View()), "\n")
 	if len(lines) != 50 {
 		t.Fatalf("%d lines", len(lines))
 	}
@@ -166,38 +148,38 @@ func TestLongDescriptionWrapsToTheWidth(t *testing.T) {
 	if body < 10 {
 		t.Errorf("the description is not wrapped: %d lines hold it", body)
 	}
-	contains(t, m.View(), "Second paragraph.")
+	uitest.Contains(t, m.View(), "Second paragraph.")
 }
 
 func TestPrivacyMasksRewardsAndAmounts(t *testing.T) {
-	env := testEnv(i18n.EN, offlineClient(t))
+	env := uitest.Env(i18n.EN, uitest.Offline(t))
 	m := New(env, 4).SetSize(100, 60)
 	m, _ = m.Update(loadedMsg{req: m.req, project: api.Project{ID: 4, CollectType: "donation",
 		Target: api.Money{Cents: 1000000, Currency: "EUR", Valid: true}, Collected: api.Money{Cents: 25000, Currency: "EUR", Valid: true},
 		Rewards: []api.Reward{{Amount: api.Money{Cents: 2500, Currency: "EUR", Valid: true}, Description: "Un pot de miel"}}}})
-	contains(t, m.View(), "€25.00 — Un pot de miel")
+	uitest.Contains(t, m.View(), "€25.00 — Un pot de miel")
 	m, _ = m.Update(common.PrivacyMsg{On: true})
-	v := plain(m.View())
+	v := uitest.Plain(m.View())
 	if strings.Contains(v, "€25") || strings.Contains(v, "€10,000") || strings.Contains(v, "€250") {
 		t.Errorf("an amount shows:\n%s", v)
 	}
-	contains(t, v, "€•••• — Un pot de miel")
+	uitest.Contains(t, v, "€•••• — Un pot de miel")
 }
 
 func TestEscEmitsCloseAndKeysScroll(t *testing.T) {
-	env := testEnv(i18n.EN, offlineClient(t))
+	env := uitest.Env(i18n.EN, uitest.Offline(t))
 	m := New(env, 4).SetSize(60, 10)
 	m, _ = m.Update(loadedMsg{req: m.req, project: api.Project{ID: 4, Title: "T", LongDescription: strings.Repeat("x\n", 50)}})
-	m, _ = m.Update(press("j"))
-	m, _ = m.Update(press("pgdown"))
+	m, _ = m.Update(uitest.Key("j"))
+	m, _ = m.Update(uitest.Key("pgdown"))
 	if m.vp.YOffset() == 0 {
 		t.Error("j and pgdown did not scroll")
 	}
-	m, _ = m.Update(press("g"))
+	m, _ = m.Update(uitest.Key("g"))
 	if m.vp.YOffset() != 0 {
 		t.Error("g did not go to the top")
 	}
-	_, cmd := m.Update(press("esc"))
+	_, cmd := m.Update(uitest.Key("esc"))
 	if cmd == nil {
 		t.Fatal("esc did nothing")
 	}
@@ -205,13 +187,13 @@ func TestEscEmitsCloseAndKeysScroll(t *testing.T) {
 		t.Errorf("esc sent %#v", msg)
 	}
 	unfocused := m.SetFocused(false)
-	if _, cmd := unfocused.Update(press("esc")); cmd != nil {
+	if _, cmd := unfocused.Update(uitest.Key("esc")); cmd != nil {
 		t.Error("an unfocused detail took a key")
 	}
 }
 
 func TestCopyAndOpenURL(t *testing.T) {
-	env := testEnv(i18n.EN, offlineClient(t))
+	env := uitest.Env(i18n.EN, uitest.Offline(t))
 	if got := URL(api.Project{URL: "javascript:alert(1)", Slug: "des-ruches"}); got != "https://www.miimosa.com/fr/projects/des-ruches" {
 		t.Errorf("a non-web URL was kept: %q", got)
 	}
@@ -237,7 +219,7 @@ func TestCopyAndOpenURL(t *testing.T) {
 }
 
 func TestNoPanicWithoutClientOrSize(t *testing.T) {
-	env := testEnv(i18n.EN, nil)
+	env := uitest.Env(i18n.EN, nil)
 	m := New(env, 1)
 	if m.Init() != nil {
 		t.Error("a request without a client")
@@ -246,12 +228,12 @@ func TestNoPanicWithoutClientOrSize(t *testing.T) {
 	m = m.SetSize(1, 1)
 	_ = m.View()
 	m = m.SetSize(30, 5)
-	contains(t, m.View(), "press K")
+	uitest.Contains(t, m.View(), "press K")
 	for _, k := range []string{"j", "k", "G", "g", "pgdown", "pgup", "r", "o", "y", "esc"} {
-		m, _ = m.Update(press(k))
+		m, _ = m.Update(uitest.Key(k))
 	}
 	var zero Model
 	_ = zero.View()
-	zero, _ = zero.Update(press("j"))
+	zero, _ = zero.Update(uitest.Key("j"))
 	_ = zero.SetSize(5, 5).View()
 }

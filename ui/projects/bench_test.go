@@ -4,13 +4,14 @@ import (
 	"testing"
 
 	"github.com/miimosa/miimosa/internal/i18n"
+	"github.com/miimosa/miimosa/ui/internal/uitest"
 )
 
 // benchPane is the pane at 160×45 with n projects loaded and the cursor in
 // the middle, as after a long scroll.
 func benchPane(b *testing.B, n int) Model {
-	m := New(testEnv(i18n.FR, offlineClient(b))).SetSize(160, 45).SetFocused(true)
-	m, _ = m.Update(pageMsg{req: m.req, page: page(makeProjects(1, n), "/projects?page=2", int64(n*2))})
+	m := New(uitest.Env(i18n.FR, uitest.Offline(b))).SetSize(160, 45).SetFocused(true)
+	m, _ = m.Update(pageMsg{req: m.req.Seq(), page: page(makeProjects(1, n), "/projects?page=2", int64(n*2))})
 	m.cursor = n / 2
 	m = m.scroll()
 	return m
@@ -33,8 +34,8 @@ func BenchmarkProjectsView10000(b *testing.B) { benchmarkView(b, 10000) }
 // drawing with 10,000 projects loaded allocates as drawing with 100 does.
 func TestViewCostFollowsVisibleRows(t *testing.T) {
 	allocs := func(n int) float64 {
-		m := New(testEnv(i18n.FR, offlineClient(t))).SetSize(160, 45).SetFocused(true)
-		m, _ = m.Update(pageMsg{req: m.req, page: page(makeProjects(1, n), "/projects?page=2", int64(n*2))})
+		m := New(uitest.Env(i18n.FR, uitest.Offline(t))).SetSize(160, 45).SetFocused(true)
+		m, _ = m.Update(pageMsg{req: m.req.Seq(), page: page(makeProjects(1, n), "/projects?page=2", int64(n*2))})
 		m.cursor = n / 2
 		m = m.scroll()
 		return testing.AllocsPerRun(20, func() { _ = m.View() })

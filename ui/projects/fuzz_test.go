@@ -3,13 +3,11 @@ package projects
 import (
 	"strings"
 	"testing"
-	"unicode"
-
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/i18n"
 	"github.com/miimosa/miimosa/ui/common"
+	"github.com/miimosa/miimosa/ui/internal/uitest"
 )
 
 // FuzzListView: whatever the server sends as titles, cities, regions and
@@ -22,30 +20,13 @@ func FuzzListView(f *testing.F) {
 	f.Add(strings.Repeat("漢", 100), "", "", "", int64(1<<62), int64(1), 3, 1)
 	f.Fuzz(func(t *testing.T, title, city, region, category string, collected, target int64, w, h int) {
 		w, h = w%260, h%80
-		env := testEnv(i18n.EN, offlineClient(t))
+		env := uitest.Env(i18n.EN, uitest.Offline(t))
 		env.Styles = common.Styles{}
 		m := New(env).SetSize(w, h).SetFocused(true)
 		p := api.Project{ID: 1, Title: title, City: city, Region: api.Region{Code: region, Name: region}, Category: category,
 			CollectType: category, Collected: api.Money{Cents: collected, Valid: true}, Target: api.Money{Cents: target, Valid: true}}
-		m, _ = m.Update(pageMsg{req: m.req, page: api.Page[api.Project]{Items: []api.Project{p, p, p}}})
-		m, _ = m.Update(press("j"))
-		v := m.View()
-		if w <= 0 || h <= 0 {
-			return
-		}
-		lines := strings.Split(v, "\n")
-		if len(lines) != h {
-			t.Fatalf("%d lines, want %d", len(lines), h)
-		}
-		for _, l := range lines {
-			if lw := ansi.StringWidth(l); lw != w {
-				t.Fatalf("line %q is %d wide, want %d", l, lw, w)
-			}
-			for _, r := range l {
-				if r == 0x1b || unicode.IsControl(r) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) {
-					t.Fatalf("control %U reached the screen in %q", r, l)
-				}
-			}
-		}
+		m, _ = m.Update(pageMsg{req: m.req.Seq(), page: api.Page[api.Project]{Items: []api.Project{p, p, p}}})
+		m, _ = m.Update(uitest.Key("j"))
+		uitest.Frame(t, m.View(), w, h)
 	})
 }

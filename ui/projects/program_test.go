@@ -6,10 +6,9 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
-	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
-	"github.com/miimosa/miimosa/internal/i18n"
+	"github.com/miimosa/miimosa/ui/internal/uitest"
 )
 
 // host runs the pane alone in a real Bubble Tea program, as the root would:
@@ -41,30 +40,26 @@ func (h host) View() tea.View { return tea.NewView(h.pane.View()) }
 // Typing a keyword in a running program: the debounce ticks for real, the
 // request goes to the sandbox, and only the last keyword's answer shows.
 func TestProgramKeywordSearch(t *testing.T) {
-	for _, sz := range []struct {
-		name string
-		lang i18n.Lang
-		w, h int
-	}{{"en_100x30", i18n.EN, 100, 30}, {"fr_60x15", i18n.FR, 60, 15}} {
-		t.Run(sz.name, func(t *testing.T) {
-			pane := New(sandboxEnv(t, sz.lang)).SetFocused(true)
+	for _, sz := range uitest.Sizes {
+		t.Run(sz.Name, func(t *testing.T) {
+			pane := New(uitest.SandboxEnv(t, sz.Lang)).SetFocused(true)
 			h := host{pane: pane, done: func(m Model) bool {
 				return m.Query().Keyword == "vignes" && !m.Busy() && len(m.items) > 0 && !m.Capturing()
 			}}
-			tm := teatest.NewTestModel(t, h, teatest.WithInitialTermSize(sz.w, sz.h),
+			tm := teatest.NewTestModel(t, h, teatest.WithInitialTermSize(sz.W, sz.H),
 				teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
 			tm.Type("/")
 			tm.Type("vigne")
 			time.Sleep(50 * time.Millisecond) // a pause shorter than the debounce
 			tm.Type("s")
-			tm.Send(press("enter"))
+			tm.Send(uitest.Key("enter"))
 			final := tm.FinalModel(t, teatest.WithFinalTimeout(20*time.Second)).(host)
 			for _, p := range final.pane.items {
 				if p.ID == 0 {
 					t.Fatal("an empty project was shown")
 				}
 			}
-			golden.RequireEqual(t, screen(final.pane))
+			uitest.Golden(t, final.pane)
 		})
 	}
 }

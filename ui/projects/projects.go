@@ -56,12 +56,9 @@ type Model struct {
 
 	// One request in flight at a time: a new query cancels it and bumps req,
 	// so its answer, if it still comes, is dropped.
-	req      int
-	inflight bool
-	ctx      context.Context // of the request in flight
-	cancel   context.CancelFunc
-	err      error
-	initCmd  tea.Cmd
+	req     common.Request
+	err     error
+	initCmd tea.Cmd
 
 	cursor, offset int
 
@@ -82,12 +79,7 @@ func New(env *common.Env) Model {
 		return m
 	}
 	m.client = env.Client
-	ti := textinput.New()
-	ti.CharLimit = 100 // a keyword, not a document; keeps each keystroke cheap
-	ti.Prompt = env.T.T("panes.projects.search_prompt")
-	ti.Placeholder = env.T.T("panes.projects.search_hint")
-	ti.SetStyles(common.InputStyles(env.Styles))
-	m.search = ti
+	m.search = common.KeywordInput(env.Styles, env.T.T("panes.projects.search_prompt"), env.T.T("panes.projects.search_hint"))
 	m, m.initCmd = m.reload()
 	return m
 }
@@ -130,7 +122,7 @@ func (m Model) SetFocused(f bool) Model {
 func (m Model) Capturing() bool { return m.searching || len(m.menus) > 0 }
 
 // Busy reports a request in flight.
-func (m Model) Busy() bool { return m.inflight || (m.detailOpen && m.detail.Busy()) }
+func (m Model) Busy() bool { return m.req.Busy() || (m.detailOpen && m.detail.Busy()) }
 
 // Title is the pane's title with how many projects are loaded.
 func (m Model) Title() string {
@@ -170,17 +162,12 @@ func (m Model) reload() (Model, tea.Cmd) {
 
 // request cancels what is in flight and asks for the first page or the next one.
 func (m Model) request(first bool) (Model, tea.Cmd) {
-	if m.cancel != nil {
-		m.cancel()
-	}
-	m.cancel, m.inflight = nil, false
 	if m.client == nil {
+		m.req.Abandon()
 		return m, nil
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	m.req++
-	m.ctx, m.cancel, m.inflight = ctx, cancel, true
-	c, req, q, next := m.client, m.req, m.query, m.next
+	ctx, req := m.req.Start()
+	c, q, next := m.client, m.query, m.next
 	if first {
 		return m, func() tea.Msg {
 			p, err := c.Projects(ctx, q)
@@ -196,7 +183,7 @@ func (m Model) request(first bool) (Model, tea.Cmd) {
 // loadMore asks for the next page when the cursor nears the end, unless a
 // request is already in flight or everything is loaded.
 func (m Model) loadMore() (Model, tea.Cmd) {
-	if m.inflight || m.next == "" || m.err != nil || m.cursor < len(m.items)-loadAhead {
+	if m.req.Busy() || m.next == "" || m.err != nil || m.cursor < len(m.items)-loadAhead {
 		return m, nil
 	}
 	return m.request(false)
@@ -253,13 +240,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 }
 
 func (m Model) gotPage(msg pageMsg) (Model, tea.Cmd) {
-	if msg.req != m.req || !m.inflight {
+	if !m.req.Answered(msg.req) {
 		return m, nil // superseded by a newer query, or already answered
 	}
-	if m.cancel != nil {
-		m.cancel() // the request is over: release its context
-	}
-	m.inflight, m.cancel = false, nil
 	if msg.err != nil {
 		if !errors.Is(msg.err, context.Canceled) {
 			m.err = msg.err
@@ -294,19 +277,10 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	if len(m.menus) > 0 {
 		return m.menuKey(msg)
 	}
+	if d, ok := k.ListMove(msg, m.bodyHeight(), len(m.items)); ok {
+		return m.move(d)
+	}
 	switch {
-	case key.Matches(msg, k.Down):
-		return m.move(1)
-	case key.Matches(msg, k.Up):
-		return m.move(-1)
-	case key.Matches(msg, k.PageDown):
-		return m.move(m.bodyHeight())
-	case key.Matches(msg, k.PageUp):
-		return m.move(-m.bodyHeight())
-	case key.Matches(msg, k.Top):
-		return m.move(-len(m.items))
-	case key.Matches(msg, k.Bottom):
-		return m.move(len(m.items))
 	case key.Matches(msg, k.Open):
 		p, ok := m.Selected()
 		if !ok {
@@ -410,18 +384,7 @@ func (m Model) move(delta int) (Model, tea.Cmd) {
 
 // scroll keeps the cursor inside the window of visible rows.
 func (m Model) scroll() Model {
-	h := m.bodyHeight()
-	if h <= 0 {
-		m.offset = m.cursor
-		return m
-	}
-	if m.cursor < m.offset {
-		m.offset = m.cursor
-	}
-	if m.cursor >= m.offset+h {
-		m.offset = m.cursor - h + 1
-	}
-	m.offset = max(0, min(m.offset, len(m.items)-h))
+	m.offset = common.ListOffset(m.cursor, m.offset, len(m.items), m.bodyHeight())
 	return m
 }
 

@@ -11,12 +11,13 @@ import (
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/i18n"
 	"github.com/miimosa/miimosa/ui/common"
+	"github.com/miimosa/miimosa/ui/internal/uitest"
 )
 
 func newPane(t *testing.T) Model {
 	t.Helper()
-	m := New(testEnv(i18n.EN, offlineClient(t))).SetSize(100, 30).SetFocused(true)
-	if m.Init() == nil || !m.inflight {
+	m := New(uitest.Env(i18n.EN, uitest.Offline(t))).SetSize(100, 30).SetFocused(true)
+	if m.Init() == nil || !m.req.Busy() {
 		t.Fatal("the pane does not load on Init")
 	}
 	return m
@@ -31,15 +32,15 @@ func TestPagesAppendAndTitleCounts(t *testing.T) {
 	if got := m.Title(); got != "Projects 40 of 312" {
 		t.Errorf("title %q", got)
 	}
-	if m.inflight {
+	if m.req.Busy() {
 		t.Error("asked for page 2 while the cursor is at the top")
 	}
-	m = answer(t, send(m, "G"), page(makeProjects(41, 40), "", 312), nil)
+	m = answer(t, uitest.Press(m, "G"), page(makeProjects(41, 40), "", 312), nil)
 	if len(m.items) != 80 || m.items[79].ID != 80 {
 		t.Fatalf("page 2 not appended in order: %d items", len(m.items))
 	}
 
-	fr := New(testEnv(i18n.FR, offlineClient(t)))
+	fr := New(uitest.Env(i18n.FR, uitest.Offline(t)))
 	fr = answer(t, fr, page(makeProjects(1, 40), "/projects?page=2", -1), nil)
 	if got := fr.Title(); got != "Projets 40+" {
 		t.Errorf("French title with an unknown total: %q", got)
@@ -50,26 +51,26 @@ func TestLoadMoreNearTheEndOneAtATime(t *testing.T) {
 	m := newPane(t)
 	m = answer(t, m, page(makeProjects(1, 40), "/projects?page=2", 312), nil)
 	for range 29 {
-		m = send(m, "j")
+		m = uitest.Press(m, "j")
 	}
-	if m.inflight {
+	if m.req.Busy() {
 		t.Fatalf("loading more at row %d of 40, more than %d from the end", m.cursor, loadAhead)
 	}
-	m = send(m, "j")
-	if !m.inflight {
+	m = uitest.Press(m, "j")
+	if !m.req.Busy() {
 		t.Fatalf("no further page asked for at row %d of 40", m.cursor)
 	}
-	req := m.req
-	m = send(m, "j", "j", "G")
-	if m.req != req {
-		t.Errorf("a second page request went out while one is in flight (req %d → %d)", req, m.req)
+	req := m.req.Seq()
+	m = uitest.Press(m, "j", "j", "G")
+	if m.req.Seq() != req {
+		t.Errorf("a second page request went out while one is in flight (req %d → %d)", req, m.req.Seq())
 	}
 	m = answer(t, m, page(makeProjects(41, 40), "", 312), nil)
 	if len(m.items) != 80 || m.next != "" {
 		t.Fatalf("items %d next %q", len(m.items), m.next)
 	}
-	m = send(m, "G")
-	if m.inflight {
+	m = uitest.Press(m, "G")
+	if m.req.Busy() {
 		t.Error("asked for more after the last page")
 	}
 }
@@ -77,7 +78,7 @@ func TestLoadMoreNearTheEndOneAtATime(t *testing.T) {
 func TestShortPagesKeepLoadingUntilTheWindowFills(t *testing.T) {
 	m := newPane(t)
 	m = answer(t, m, page(makeProjects(1, 5), "/projects?page=2", 12), nil)
-	if !m.inflight {
+	if !m.req.Busy() {
 		t.Error("5 rows loaded and a next page: the pane should ask for it")
 	}
 }
@@ -85,24 +86,24 @@ func TestShortPagesKeepLoadingUntilTheWindowFills(t *testing.T) {
 func TestDebounceSendsOneRequestForFastTyping(t *testing.T) {
 	m := newPane(t)
 	m = answer(t, m, page(makeProjects(1, 40), "", 40), nil)
-	m = send(m, "/")
+	m = uitest.Press(m, "/")
 	if !m.Capturing() {
 		t.Fatal("the search box does not capture keys")
 	}
-	req := m.req
-	m = typeText(m, "miel")
-	if m.req != req || m.typed != 4 {
-		t.Fatalf("typing sent requests at once (req %d → %d, typed %d)", req, m.req, m.typed)
+	req := m.req.Seq()
+	m = uitest.Send(m, uitest.Type("miel")...)
+	if m.req.Seq() != req || m.typed != 4 {
+		t.Fatalf("typing sent requests at once (req %d → %d, typed %d)", req, m.req.Seq(), m.typed)
 	}
 	for seq := 1; seq < 4; seq++ {
 		m, _ = m.Update(debounceMsg{seq: seq})
 	}
-	if m.req != req {
+	if m.req.Seq() != req {
 		t.Fatalf("ticks for superseded keystrokes sent a request")
 	}
 	m, cmd := m.Update(debounceMsg{seq: 4})
-	if m.req != req+1 || cmd == nil || m.query.Keyword != "miel" {
-		t.Fatalf("the last tick did not send one request for miel: req %d, keyword %q", m.req, m.query.Keyword)
+	if m.req.Seq() != req+1 || cmd == nil || m.query.Keyword != "miel" {
+		t.Fatalf("the last tick did not send one request for miel: req %d, keyword %q", m.req.Seq(), m.query.Keyword)
 	}
 	if !m.Capturing() {
 		t.Error("the search box lost the keyboard when the request went out")
@@ -111,8 +112,8 @@ func TestDebounceSendsOneRequestForFastTyping(t *testing.T) {
 
 func TestTypingSchedulesADebounceTick(t *testing.T) {
 	m := newPane(t)
-	m = send(m, "/")
-	_, cmd := m.Update(press("a"))
+	m = uitest.Press(m, "/")
+	_, cmd := m.Update(uitest.Key("a"))
 	if !findMsg(cmd, func(msg tea.Msg) bool { d, ok := msg.(debounceMsg); return ok && d.seq == 1 }) {
 		t.Error("a keystroke does not schedule its debounce tick")
 	}
@@ -137,21 +138,21 @@ func findMsg(cmd tea.Cmd, match func(tea.Msg) bool) bool {
 
 func TestStaleSearchAnswerDroppedAndItsContextCancelled(t *testing.T) {
 	m := newPane(t)
-	oldReq, oldCtx := m.req, m.ctx
-	m = typeText(send(m, "/"), "vin")
+	oldReq, oldCtx := m.req.Seq(), m.req.Context()
+	m = uitest.Send(uitest.Press(m, "/"), uitest.Type("vin")...)
 	m, _ = m.Update(debounceMsg{seq: m.typed})
 	if !errors.Is(oldCtx.Err(), context.Canceled) {
 		t.Error("the superseded request's context was not cancelled")
 	}
 	m, _ = m.Update(pageMsg{req: oldReq, page: page(makeProjects(1, 40), "", 40)})
-	if len(m.items) != 0 || !m.inflight {
+	if len(m.items) != 0 || !m.req.Busy() {
 		t.Fatalf("an answer to the superseded search was shown (%d items)", len(m.items))
 	}
 	m = answer(t, m, page(makeProjects(500, 3), "", 3), nil)
 	if len(m.items) != 3 || m.items[0].ID != 500 {
 		t.Fatalf("the current answer was not shown")
 	}
-	m, _ = m.Update(pageMsg{req: m.req, page: page(makeProjects(900, 3), "", 3)})
+	m, _ = m.Update(pageMsg{req: m.req.Seq(), page: page(makeProjects(900, 3), "", 3)})
 	if len(m.items) != 3 {
 		t.Error("a second answer to the same request was appended")
 	}
@@ -160,51 +161,51 @@ func TestStaleSearchAnswerDroppedAndItsContextCancelled(t *testing.T) {
 func TestFiltersReloadAndShowInTheHeader(t *testing.T) {
 	m := newPane(t)
 	m = answer(t, m, page(makeProjects(1, 40), "", 40), nil)
-	m = send(m, "s")
-	if m.query.Order != "in_progress" || len(m.items) != 0 || !m.inflight {
-		t.Fatalf("s: order %q, %d items, inflight %v", m.query.Order, len(m.items), m.inflight)
+	m = uitest.Press(m, "s")
+	if m.query.Order != "in_progress" || len(m.items) != 0 || !m.req.Busy() {
+		t.Fatalf("s: order %q, %d items, inflight %v", m.query.Order, len(m.items), m.req.Busy())
 	}
-	ctx := m.ctx
-	m = send(m, "s", "s")
+	ctx := m.req.Context()
+	m = uitest.Press(m, "s", "s")
 	if ctx.Err() == nil {
 		t.Error("changing the order did not cancel the request in flight")
 	}
 	if m.query.Order != "populars" {
 		t.Errorf("order does not cycle back: %q", m.query.Order)
 	}
-	m = send(m, "t")
+	m = uitest.Press(m, "t")
 	if m.query.Type != "donation" {
 		t.Errorf("t: type %q", m.query.Type)
 	}
-	m = send(m, "t", "t")
+	m = uitest.Press(m, "t", "t")
 	if m.query.Type != "" {
 		t.Errorf("t does not cycle back to all: %q", m.query.Type)
 	}
 	// c: the category picker; "all" first, then the API's order.
-	m = send(m, "c", "j", "enter")
+	m = uitest.Press(m, "c", "j", "enter")
 	if m.query.Category != "apiculture" || len(m.menus) != 0 {
 		t.Errorf("category %q, menus %d", m.query.Category, len(m.menus))
 	}
 	// f → region → Bretagne (53).
-	m = send(m, "f", "j", "j", "j", "enter")
+	m = uitest.Press(m, "f", "j", "j", "j", "enter")
 	if len(m.menus) != 2 || m.menus[1].field != fieldRegion {
 		t.Fatalf("f did not open the region picker: %+v", m.menus)
 	}
 	for range 13 {
-		m = send(m, "j")
+		m = uitest.Press(m, "j")
 	}
-	m = send(m, "enter")
+	m = uitest.Press(m, "enter")
 	if m.query.Region != "53" || len(m.menus) != 1 {
 		t.Fatalf("region %q, menus %d", m.query.Region, len(m.menus))
 	}
-	contains(t, m.View(), "Region: Bretagne (53)")
-	m = send(m, "esc")
+	uitest.Contains(t, m.View(), "Region: Bretagne (53)")
+	m = uitest.Press(m, "esc")
 	m = answer(t, m, page(makeProjects(1, 2), "", 2), nil)
 	v := m.View()
-	contains(t, v, "Category: Beekeeping")
-	contains(t, v, "Region: Bretagne (53)")
-	m = send(m, "x")
-	if m.query != (api.ProjectQuery{Order: "populars"}) || !m.inflight {
+	uitest.Contains(t, v, "Category: Beekeeping")
+	uitest.Contains(t, v, "Region: Bretagne (53)")
+	m = uitest.Press(m, "x")
+	if m.query != (api.ProjectQuery{Order: "populars"}) || !m.req.Busy() {
 		t.Errorf("x left filters: %+v", m.query)
 	}
 }
@@ -217,15 +218,15 @@ func TestPickerCapturesKeysAndQClosesIt(t *testing.T) {
 	if m.Capturing() {
 		t.Fatal("the list captures keys with no picker open")
 	}
-	m = send(m, "f", "enter")
+	m = uitest.Press(m, "f", "enter")
 	if len(m.menus) != 2 || !m.Capturing() {
 		t.Fatalf("f, enter: %d pickers open, capturing %v", len(m.menus), m.Capturing())
 	}
-	m = send(m, "q")
+	m = uitest.Press(m, "q")
 	if len(m.menus) != 1 {
 		t.Fatalf("q closed %d pickers, want the innermost only", 2-len(m.menus))
 	}
-	m = send(m, "q")
+	m = uitest.Press(m, "q")
 	if len(m.menus) != 0 || m.Capturing() {
 		t.Fatalf("q left %d pickers open", len(m.menus))
 	}
@@ -234,16 +235,16 @@ func TestPickerCapturesKeysAndQClosesIt(t *testing.T) {
 func TestErrorShownWithRetry(t *testing.T) {
 	m := newPane(t)
 	m = answer(t, m, api.Page[api.Project]{}, &api.Error{Kind: api.ErrServer, Status: 500, Method: "GET", Path: "/projects"})
-	contains(t, m.View(), "r to retry")
+	uitest.Contains(t, m.View(), "r to retry")
 	if m.Busy() {
 		t.Error("busy after the answer")
 	}
-	m = send(m, "r")
-	if !m.inflight || m.err != nil {
+	m = uitest.Press(m, "r")
+	if !m.req.Busy() || m.err != nil {
 		t.Fatal("r did not retry")
 	}
 	m = answer(t, m, page(makeProjects(1, 3), "", 3), nil)
-	if strings.Contains(plain(m.View()), "retry") {
+	if strings.Contains(uitest.Plain(m.View()), "retry") {
 		t.Error("the error stayed after a successful retry")
 	}
 }
@@ -251,18 +252,18 @@ func TestErrorShownWithRetry(t *testing.T) {
 func TestRetryAfterAFailedFurtherPageKeepsTheList(t *testing.T) {
 	m := newPane(t)
 	m = answer(t, m, page(makeProjects(1, 40), "/projects?page=2", 80), nil)
-	m = answer(t, send(m, "G"), api.Page[api.Project]{}, &api.Error{Kind: api.ErrRateLimited, Status: 429})
+	m = answer(t, uitest.Press(m, "G"), api.Page[api.Project]{}, &api.Error{Kind: api.ErrRateLimited, Status: 429})
 	if len(m.items) != 40 || m.err == nil {
 		t.Fatalf("%d items, err %v", len(m.items), m.err)
 	}
-	contains(t, m.View(), "r to retry")
-	m = send(m, "j")
-	if m.inflight {
+	uitest.Contains(t, m.View(), "r to retry")
+	m = uitest.Press(m, "j")
+	if m.req.Busy() {
 		t.Error("moving asked again after an error: r should")
 	}
-	m = send(m, "r")
-	if !m.inflight || len(m.items) != 40 || m.cursor != 39 {
-		t.Fatalf("r did not retry the page in place: inflight %v, %d items, cursor %d", m.inflight, len(m.items), m.cursor)
+	m = uitest.Press(m, "r")
+	if !m.req.Busy() || len(m.items) != 40 || m.cursor != 39 {
+		t.Fatalf("r did not retry the page in place: inflight %v, %d items, cursor %d", m.req.Busy(), len(m.items), m.cursor)
 	}
 	m = answer(t, m, page(makeProjects(41, 40), "", 80), nil)
 	if len(m.items) != 80 {
@@ -273,9 +274,9 @@ func TestRetryAfterAFailedFurtherPageKeepsTheList(t *testing.T) {
 func TestPrivacyMasksAmounts(t *testing.T) {
 	m := newPane(t).SetSize(160, 20)
 	m = answer(t, m, page(makeProjects(1, 3), "", 3), nil)
-	contains(t, m.View(), "€20,000.00")
+	uitest.Contains(t, m.View(), "€20,000.00")
 	m, _ = m.Update(common.PrivacyMsg{On: true})
-	v := plain(m.View())
+	v := uitest.Plain(m.View())
 	if strings.Contains(v, "20,000") || !strings.Contains(v, "€••••") {
 		t.Errorf("amounts not masked:\n%s", v)
 	}
@@ -284,39 +285,39 @@ func TestPrivacyMasksAmounts(t *testing.T) {
 func TestEnterOpensDetailEscCloses(t *testing.T) {
 	m := newPane(t)
 	m = answer(t, m, page(makeProjects(1, 3), "", 3), nil)
-	m = send(m, "j")
-	m, cmd := m.Update(press("enter"))
+	m = uitest.Press(m, "j")
+	m, cmd := m.Update(uitest.Key("enter"))
 	if !m.DetailOpen() || cmd == nil {
 		t.Fatal("enter did not open the detail and load it")
 	}
-	contains(t, m.View(), "Projet 2")
-	m = send(m, "esc")
+	uitest.Contains(t, m.View(), "Projet 2")
+	m = uitest.Press(m, "esc")
 	if m.DetailOpen() {
 		t.Error("esc did not close the detail")
 	}
 }
 
 func TestNoClientWaitsThenLoadsOnClientMsg(t *testing.T) {
-	m := New(testEnv(i18n.EN, nil)).SetSize(60, 15)
+	m := New(uitest.Env(i18n.EN, nil)).SetSize(60, 15)
 	if m.Init() != nil || m.Busy() {
 		t.Fatal("a request without a client")
 	}
-	contains(t, m.View(), "press K")
-	m, cmd := m.Update(common.ClientMsg{Client: offlineClient(t)})
-	if cmd == nil || !m.inflight {
+	uitest.Contains(t, m.View(), "press K")
+	m, cmd := m.Update(common.ClientMsg{Client: uitest.Offline(t)})
+	if cmd == nil || !m.req.Busy() {
 		t.Error("a new client did not start loading")
 	}
 }
 
 func TestNoPanicOnOddSizesAndInput(t *testing.T) {
 	for _, size := range [][2]int{{0, 0}, {1, 1}, {5, 2}, {60, 3}, {60, 15}, {300, 100}} {
-		m := New(testEnv(i18n.FR, offlineClient(t))).SetSize(size[0], size[1]).SetFocused(true)
+		m := New(uitest.Env(i18n.FR, uitest.Offline(t))).SetSize(size[0], size[1]).SetFocused(true)
 		_ = m.View()
 		m = answer(t, m, page(nil, "", 0), nil)
-		m = send(m, "j", "k", "G", "g", "pgdown", "pgup", "enter", "o", "y", "c", "esc", "f", "enter", "esc", "esc")
+		m = uitest.Press(m, "j", "k", "G", "g", "pgdown", "pgup", "enter", "o", "y", "c", "esc", "f", "enter", "esc", "esc")
 		_ = m.View()
-		m = answer(t, send(m, "r"), page(makeProjects(1, 50), "x", -1), nil)
-		m = send(m, "G", "enter", "j", "esc")
+		m = answer(t, uitest.Press(m, "r"), page(makeProjects(1, 50), "x", -1), nil)
+		m = uitest.Press(m, "G", "enter", "j", "esc")
 		v := m.View()
 		if size[0] > 0 && size[1] > 0 {
 			lines := strings.Split(v, "\n")
@@ -327,6 +328,6 @@ func TestNoPanicOnOddSizesAndInput(t *testing.T) {
 	}
 	var zero Model
 	_ = zero.View()
-	zero, _ = zero.Update(press("j"))
+	zero, _ = zero.Update(uitest.Key("j"))
 	_ = zero.SetSize(10, 10).View()
 }

@@ -98,7 +98,7 @@ func (m Model) View() string {
 	s := m.env.Styles
 	c := common.Canvas{W: m.width, H: m.height}
 	title := s.Title.Render(m.Title())
-	if m.inflight {
+	if m.req.Busy() {
 		title += " " + s.Subtle.Render(m.env.T.T("panes.loading"))
 	}
 	c.Line(title)
@@ -121,7 +121,7 @@ func (m Model) View() string {
 		c.Line(s.Error.Render(projectdetail.ErrorLine(m.env, m.err)))
 	case len(m.items) == 0 && m.client == nil:
 		c.Line(s.Subtle.Render(m.env.T.T("panes.no_client")))
-	case len(m.items) == 0 && m.inflight:
+	case len(m.items) == 0 && m.req.Busy():
 		c.Line(s.Subtle.Render(m.env.T.T("panes.loading")))
 	case len(m.items) == 0:
 		c.Line(s.Subtle.Render(m.env.T.T("panes.projects.empty")))

@@ -1,6 +1,7 @@
 // Package uitest holds what the terminal's tests share: the real sandbox
-// handler behind httptest, an environment with a fixed clock and zone, and
-// a driver that runs a model's commands until it settles.
+// handler behind httptest, an environment with a fixed clock and zone, a
+// driver that runs a model's commands until it settles, and (pane.go) the
+// ways a pane's tests press keys, take snapshots and check a drawn frame.
 package uitest
 
 import (
@@ -76,28 +77,27 @@ func Demo() api.User {
 }
 
 // Key is a key press as Bubble Tea delivers it: "enter", "tab", "esc",
-// "ctrl+c", "shift+tab", or a single character.
+// "ctrl+c", "shift+tab", "pgdown", or a single character.
 func Key(s string) tea.KeyPressMsg {
-	switch s {
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab}
-	case "shift+tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "up":
-		return tea.KeyPressMsg{Code: tea.KeyUp}
-	case "down":
-		return tea.KeyPressMsg{Code: tea.KeyDown}
-	case "backspace":
-		return tea.KeyPressMsg{Code: tea.KeyBackspace}
-	case "ctrl+c":
-		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	if k, ok := namedKeys[s]; ok {
+		return k
 	}
 	r := []rune(s)[0]
 	return tea.KeyPressMsg{Code: r, Text: s}
+}
+
+// namedKeys are the keys Key knows by name rather than by the character typed.
+var namedKeys = map[string]tea.KeyPressMsg{
+	"enter":     {Code: tea.KeyEnter},
+	"tab":       {Code: tea.KeyTab},
+	"shift+tab": {Code: tea.KeyTab, Mod: tea.ModShift},
+	"esc":       {Code: tea.KeyEscape},
+	"up":        {Code: tea.KeyUp},
+	"down":      {Code: tea.KeyDown},
+	"pgup":      {Code: tea.KeyPgUp},
+	"pgdown":    {Code: tea.KeyPgDown},
+	"backspace": {Code: tea.KeyBackspace},
+	"ctrl+c":    {Code: 'c', Mod: tea.ModCtrl},
 }
 
 // Type turns text into key presses.
