@@ -70,16 +70,42 @@ type Model struct {
 	help   help.Model
 	lead   leadform.Model
 
-	user      api.User
-	gen       int // grows with every change of person: panes drop older answers
-	privacy   bool
-	autoRun   bool // run the lookup as soon as a key is known
-	notice    string
-	lastErr   error
+	user    api.User
+	gen     int // grows with every change of person: panes drop older answers
+	privacy bool
+	autoRun bool // run the lookup as soon as a key is known
+
+	// The status line's message: the newest of the transient flash (a
+	// notice, or an error that is no pane's state, such as the browser not
+	// opening) and the errors of the panes failing now. Pane errors are
+	// read from the panes; only when each began is kept here, to know
+	// which is the newest.
+	flash     flash
+	events    int               // numbers flashes and pane failures in the order they happened
+	failedAt  [paneCount]int    // when pane i began failing; 0 while it is not
+	failedMsg [paneCount]string // what its error said then: a different error is a new failure
+
 	spinner   spinner.Model
 	spinning  bool
 	startCmds []tea.Cmd
 }
+
+// flash is a one-line message that lasts until the next key press.
+type flash struct {
+	text string
+	err  error
+	at   int // events when it was said
+}
+
+// The panes the root reads errors and help from must keep saying them.
+var (
+	_ failing = wallet.Model{}
+	_ failing = pledges.Model{}
+	_ failing = projects.Model{}
+	_ helping = wallet.Model{}
+	_ helping = pledges.Model{}
+	_ helping = projects.Model{}
+)
 
 // New builds the root model and its panes.
 func New(opts Options) Model {
@@ -120,6 +146,11 @@ func (m Model) Init() tea.Cmd { return tea.Batch(m.startCmds...) }
 // keys to what is in front, everything else to every pane (each drops what
 // is not its own, by type or by tag).
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	next, cmd := m.update(msg)
+	return next.(Model).noteFailures(), cmd
+}
+
+func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -139,11 +170,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyPressMsg:
 		return m.spin(m.handleKey(msg))
 	case common.StatusMsg:
-		m.notice, m.lastErr = msg.Text, nil
-		return m, nil
+		return m.say(msg.Text, nil), nil
 	case common.ErrorMsg:
-		m.lastErr = msg.Err
-		return m, nil
+		return m.say("", msg.Err), nil
 	case common.OpenProjectMsg:
 		return m.spin(m.openDetail(msg.ID))
 	case projectdetail.CloseMsg:
@@ -154,12 +183,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case keyprompt.DoneMsg:
 		return m.spin(m.keyAccepted(msg))
 	case keyprompt.ForgottenMsg:
-		m.notice, m.modal = msg.Notice, modalKey
+		m = m.say(msg.Notice, nil).show(modalKey)
 		m.env.Client = nil
 		return m.broadcast(common.ClientMsg{})
 	case keyprompt.CancelMsg, help.CloseMsg:
-		m.modal = modalNone
-		return m, nil
+		return m.show(modalNone), nil
 	case lookup.DoneMsg:
 		return m.spin(m.lookupDone(msg))
 	case leadform.DoneMsg:
@@ -173,9 +201,15 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	keys := m.env.Keys
 	typing := m.capturing()
+	m.flash = flash{} // a notice lasts until the person does something else
 	// A quit key that types a letter (q) is a letter while typing; one
 	// that types nothing (ctrl+c) always quits.
 	if key.Matches(msg, keys.Quit) && (!typing || msg.Text == "") {
+		if m.modal == modalLead {
+			// What was typed outlives the program. Nothing is said: the
+			// screen goes; the form offers the draft back next time.
+			_ = m.lead.SaveDraft()
+		}
 		return m, tea.Quit
 	}
 	if m.modal != modalNone || typing {
@@ -183,8 +217,8 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(msg, keys.Help):
-		m.modal, m.help = modalHelp, help.New(m.env)
-		return m.layout(), nil
+		m.help = help.New(m.env)
+		return m.show(modalHelp), nil
 	case key.Matches(msg, keys.NextPane):
 		return m.setFocus((m.focus + 1) % paneCount), nil
 	case key.Matches(msg, keys.PrevPane):
@@ -202,15 +236,12 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m.newLookup()
 	case key.Matches(msg, keys.APIKey):
 		if m.opts.Demo {
-			m.notice = m.env.T.T("ui.key.demo_fixed")
-			return m, nil
+			return m.say(m.env.T.T("ui.key.demo_fixed"), nil), nil
 		}
-		m.modal, m.key = modalKey, m.key.Menu()
-		return m.layout(), nil
+		m.key = m.key.Menu()
+		return m.show(modalKey), nil
 	case key.Matches(msg, keys.Lead):
 		return m.openLead()
-	case key.Matches(msg, keys.Reload):
-		m.lastErr = nil // the retry will say again if it fails
 	}
 	return m.route(msg)
 }
@@ -274,6 +305,53 @@ func (m Model) spin(next Model, cmd tea.Cmd) (tea.Model, tea.Cmd) {
 	return next, tea.Batch(cmd, next.spinner.Tick)
 }
 
+// show puts md in front (modalNone: the panes) and gives the keyboard to
+// what is in front now. Every change of modal goes through here, so that
+// closing one always gives the focused pane its keys back.
+func (m Model) show(md modal) Model {
+	m.modal = md
+	return m.layout()
+}
+
+// say puts a notice (or an error no pane keeps) on the status line.
+func (m Model) say(text string, err error) Model {
+	m.events++
+	m.flash = flash{text: text, err: err, at: m.events}
+	return m
+}
+
+// noteFailures stamps each pane that began failing (or failed anew with
+// another error) since the last message, so that the status line shows
+// the newest failure; a pane that recovered is no longer stamped.
+func (m Model) noteFailures() Model {
+	for i, p := range m.panes {
+		err := p.err()
+		switch {
+		case err == nil:
+			m.failedAt[i], m.failedMsg[i] = 0, ""
+		case m.failedAt[i] == 0 || err.Error() != m.failedMsg[i]:
+			m.events++
+			m.failedAt[i], m.failedMsg[i] = m.events, err.Error()
+		}
+	}
+	return m
+}
+
+// statusMessage is what the status line says after where and who: the
+// newest of the flash and the failing panes' errors.
+func (m Model) statusMessage() (text string, err error) {
+	at := 0
+	if m.flash.text != "" || m.flash.err != nil {
+		text, err, at = m.flash.text, m.flash.err, m.flash.at
+	}
+	for i, p := range m.panes {
+		if e := p.err(); e != nil && m.failedAt[i] > at {
+			text, err, at = "", e, m.failedAt[i]
+		}
+	}
+	return text, err
+}
+
 func (m Model) setFocus(i int) Model {
 	m.focus = i
 	m.detail = nil // switching panes leaves the detail, as esc would
@@ -314,8 +392,7 @@ func (m Model) busy() bool {
 // keyAccepted hands the new client to every pane, then goes on to the lookup.
 func (m Model) keyAccepted(msg keyprompt.DoneMsg) (Model, tea.Cmd) {
 	m.env.Client = msg.Client
-	m.notice, m.lastErr = msg.Notice, nil
-	m.modal = modalNone
+	m = m.say(msg.Notice, nil).show(modalNone)
 	m, cmd := m.broadcast(common.ClientMsg{Client: msg.Client})
 	if m.user == (api.User{}) {
 		var open tea.Cmd
@@ -327,8 +404,7 @@ func (m Model) keyAccepted(msg keyprompt.DoneMsg) (Model, tea.Cmd) {
 
 // openLookup shows the form, and runs it at once when asked to.
 func (m Model) openLookup() (Model, tea.Cmd) {
-	m.modal = modalLookup
-	m = m.layout()
+	m = m.show(modalLookup)
 	if !m.autoRun {
 		return m, nil
 	}
@@ -343,22 +419,20 @@ func (m Model) openLookup() (Model, tea.Cmd) {
 func (m Model) newLookup() (Model, tea.Cmd) {
 	m.user = api.User{}
 	m.gen++
-	m.lastErr, m.notice = nil, ""
+	m.flash = flash{}
 	m.lookup = lookup.New(m.env)
 	m, cmd := m.broadcast(common.UserMsg{Gen: m.gen})
-	m.modal = modalLookup
-	return m.layout(), cmd
+	return m.show(modalLookup), cmd
 }
 
 // lookupDone tells every pane who is looked up now, or leaves it at nobody.
 func (m Model) lookupDone(msg lookup.DoneMsg) (Model, tea.Cmd) {
-	m.modal = modalNone
+	m.modal = modalNone // setFocus lays out
 	if msg.Skipped {
 		return m.setFocus(paneProjects), nil
 	}
 	m.user = msg.User
 	m.gen++
-	m.lastErr = nil
 	m, cmd := m.broadcast(common.UserMsg{User: msg.User, Gen: m.gen})
 	return m.setFocus(panePledges), cmd
 }

@@ -7,7 +7,6 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/miimosa/miimosa/internal/i18n"
 	"github.com/miimosa/miimosa/ui/common"
-	"github.com/miimosa/miimosa/ui/help"
 )
 
 // Below these sizes the panes stack: one at a time under a tab strip.
@@ -103,7 +102,7 @@ func (m Model) render() string {
 		return ""
 	}
 	g := m.geometry()
-	var main, bar string
+	var main string
 	switch m.modal {
 	case modalKey:
 		main = m.key.View()
@@ -115,9 +114,8 @@ func (m Model) render() string {
 		main = m.lead.View()
 	default:
 		main = m.dashboard(g)
-		bar = help.Bar(m.env, m.width)
 	}
-	screen := common.Block(strings.Split(main, "\n"), g.mainW, g.mainH) + "\n" + m.statusLine() + "\n" + bar
+	screen := common.Block(strings.Split(main, "\n"), g.mainW, g.mainH) + "\n" + m.statusLine() + "\n" + m.helpBar()
 	return common.Block(strings.Split(screen, "\n"), m.width, m.height)
 }
 

@@ -23,16 +23,15 @@ func (m Model) openLead() (Model, tea.Cmd) {
 		Height: h,
 		Now:    m.env.Now,
 	})
-	m.modal = modalLead
-	return m.layout(), m.lead.Init()
+	m = m.show(modalLead)
+	return m, m.lead.Init()
 }
 
 // leadDone closes the form and puts what it said on the status line.
 func (m Model) leadDone(msg leadform.DoneMsg) Model {
-	m.modal = modalNone
 	m.lead = leadform.Model{}
 	if msg.Notice != "" {
-		m.notice, m.lastErr = msg.Notice, nil
+		m = m.say(msg.Notice, nil)
 	}
-	return m.layout()
+	return m.show(modalNone)
 }

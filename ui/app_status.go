@@ -1,47 +1,99 @@
 package ui
 
 import (
-	"strings"
-
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/textsafe"
 	"github.com/miimosa/miimosa/ui/common"
+	"github.com/miimosa/miimosa/ui/help"
+)
+
+// The host and the email give way to the message down to this many cells
+// each (the ellipsis included): enough to tell two apart at a glance.
+const (
+	minHostCells  = 8
+	minEmailCells = 8
+	// minMessageCells is the least of the message shown before where and
+	// who are cut further.
+	minMessageCells = 24
 )
 
 // statusLine: where we are connected (and "sandbox" in demo), who is looked
-// up, then a spinner while anything loads and the last error or notice.
+// up, then a spinner while anything loads and the newest error or notice.
+// On a narrow terminal the message has priority: the host and the email
+// are shortened first, the message is cut last.
 func (m Model) statusLine() string {
 	st, t := m.env.Styles, m.env.T
-	left := st.StatusBar.Render(" " + textsafe.Clean(m.opts.Host))
-	if m.opts.Demo {
-		left += " " + st.Warning.Render("["+t.T("ui.status.sandbox")+"]")
-	}
-	if m.user != (api.User{}) {
-		left += st.StatusBar.Render(" · ") + st.Accent.Render(textsafe.Clean(m.user.Email))
-	} else {
-		left += st.StatusBar.Render(" · ") + st.Muted.Render(t.T("ui.status.nobody"))
-	}
-	if m.privacy {
-		left += st.StatusBar.Render(" · ") + st.Warning.Render(t.T("ui.status.privacy"))
-	}
 	right := ""
 	if m.busy() {
 		right = m.spinner.View() + " "
 	}
+	switch text, err := m.statusMessage(); {
+	case err != nil:
+		right += st.Error.Render("⚠ " + common.ErrorText(t, err))
+	case text != "":
+		right += st.StatusBar.Render(textsafe.Clean(text))
+	}
+	host := textsafe.Clean(m.opts.Host)
+	who, whoStyle := t.T("ui.status.nobody"), st.Muted
+	if m.user != (api.User{}) {
+		who, whoStyle = textsafe.Clean(m.user.Email), st.Accent
+	}
+	left := func(hostW, whoW int) string {
+		s := st.StatusBar.Render(" " + ansi.Truncate(host, hostW, "…"))
+		if m.opts.Demo {
+			s += " " + st.Warning.Render("["+t.T("ui.status.sandbox")+"]")
+		}
+		s += st.StatusBar.Render(" · ") + whoStyle.Render(ansi.Truncate(who, whoW, "…"))
+		if m.privacy {
+			s += st.StatusBar.Render(" · ") + st.Warning.Render(t.T("ui.status.privacy"))
+		}
+		return s
+	}
+	hostW, whoW := ansi.StringWidth(host), ansi.StringWidth(who)
+	l := left(hostW, whoW)
+	rightW := lipgloss.Width(right)
+	if rightW == 0 {
+		return common.FitLine(l, m.width)
+	}
+	// Shorten who, then where, as far as their minimums, to make room.
+	if over := lipgloss.Width(l) + 1 + rightW - m.width; over > 0 {
+		cut := min(over, max(0, whoW-minEmailCells))
+		whoW -= cut
+		over -= cut
+		hostW -= min(over, max(0, hostW-minHostCells))
+		l = left(hostW, whoW)
+	}
+	// Still too narrow: the message is cut. Only when it would be left
+	// with less than a few words does it take half the line from the rest.
+	room := m.width - lipgloss.Width(l) - 1
+	if room < minMessageCells {
+		room = min(rightW, m.width/2)
+	}
+	if rightW > room {
+		right = ansi.Truncate(right, room, "…")
+		rightW = lipgloss.Width(right)
+	}
+	l = common.FitLine(l, max(0, m.width-rightW-1))
+	return common.FitLine(l+" "+right, m.width)
+}
+
+// helpBar lists the keys of what has the keyboard. The modals have their
+// own hints in their cards: the bar is left empty under them.
+func (m Model) helpBar() string {
+	if m.modal != modalNone {
+		return ""
+	}
+	keys := m.env.Keys
+	bindings := keys.ShortHelp()
 	switch {
-	case m.lastErr != nil:
-		right += st.Error.Render("⚠ " + common.ErrorText(t, m.lastErr))
-	case m.notice != "":
-		right += st.StatusBar.Render(textsafe.Clean(m.notice))
+	case m.detail != nil:
+		bindings = keys.DetailHelp()
+	default:
+		if b, ok := m.panes[m.focus].help(); ok {
+			bindings = b
+		}
 	}
-	// The right side gives way first: who and where matter more.
-	room := m.width - lipgloss.Width(left) - 1
-	if room < 4 {
-		return common.FitLine(left, m.width)
-	}
-	if lipgloss.Width(right) > room {
-		right = common.FitLine(right, room)
-	}
-	return left + strings.Repeat(" ", 1+room-lipgloss.Width(right)) + right
+	return help.Bar(m.env, m.width, bindings)
 }

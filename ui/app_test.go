@@ -2,9 +2,14 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
+	"os"
+	"os/exec"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"charm.land/bubbles/v2/spinner"
@@ -13,6 +18,7 @@ import (
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/credentials"
 	"github.com/miimosa/miimosa/internal/i18n"
+	"github.com/miimosa/miimosa/internal/lead"
 	"github.com/miimosa/miimosa/internal/sandbox"
 	"github.com/miimosa/miimosa/ui/common"
 	"github.com/miimosa/miimosa/ui/internal/uitest"
@@ -34,6 +40,7 @@ type appOpts struct {
 	noKey   bool
 	demo    bool
 	sandbox sandbox.Options
+	wrap    func(http.Handler) http.Handler // in front of the sandbox, when set
 	tweak   func(*Options)
 }
 
@@ -42,8 +49,23 @@ type appOpts struct {
 // unless noKey, new keys checked by the same server, a mocked keyring.
 func testOptions(t *testing.T, sbx sandbox.Options, host string, lang i18n.Lang, noKey bool) (Options, *httptest.Server) {
 	t.Helper()
+	return testOptionsWrapped(t, sbx, nil, host, lang, noKey)
+}
+
+// testOptionsWrapped is testOptions with wrap (when not nil) in front of the sandbox.
+func testOptionsWrapped(t *testing.T, sbx sandbox.Options, wrap func(http.Handler) http.Handler, host string, lang i18n.Lang, noKey bool) (Options, *httptest.Server) {
+	t.Helper()
 	keyring.MockInit()
-	srv := uitest.Server(t, sbx)
+	var srv *httptest.Server
+	if wrap == nil {
+		srv = uitest.Server(t, sbx)
+	} else {
+		if sbx.Now == nil {
+			sbx.Now = uitest.Clock
+		}
+		srv = httptest.NewServer(wrap(sandbox.NewHandler(sbx)))
+		t.Cleanup(srv.Close)
+	}
 	if host == "" {
 		host = strings.TrimPrefix(srv.URL, "http://")
 	}
@@ -63,7 +85,7 @@ func testOptions(t *testing.T, sbx sandbox.Options, host string, lang i18n.Lang,
 
 func newApp(t *testing.T, o appOpts) *app {
 	t.Helper()
-	opts, srv := testOptions(t, o.sandbox, "", o.lang, o.noKey)
+	opts, srv := testOptionsWrapped(t, o.sandbox, o.wrap, "", o.lang, o.noKey)
 	opts.Demo = o.demo
 	if o.tweak != nil {
 		o.tweak(&opts)
@@ -372,15 +394,145 @@ func TestPledgeOpensItsProjectAndEscComesBack(t *testing.T) {
 	}
 }
 
-func TestErrorsReachTheStatusLineAndRetryClearsThem(t *testing.T) {
+func TestAnErrorNoPaneKeepsLastsUntilTheNextKey(t *testing.T) {
 	a := newApp(t, appOpts{})
+	a.keys("esc")
 	a.send(common.ErrorMsg{Err: &api.Error{Kind: api.ErrServer, Status: 503}})
-	if !strings.Contains(a.screen(), "the server failed") {
+	if !strings.Contains(a.statusLine(), "the server failed") {
 		t.Errorf("the error is not on the status line:\n%s", a.screen())
 	}
-	a.keys("esc", "r")
-	if a.m.lastErr != nil {
-		t.Error("r keeps the old error on the status line")
+	a.keys("j")
+	if strings.Contains(a.statusLine(), "the server failed") {
+		t.Errorf("the error outlived the next key:\n%s", a.screen())
+	}
+}
+
+// faults makes the sandbox fail some paths on demand: 503 for the wallet,
+// 429 for the projects, so that their errors read differently.
+type faults struct{ wallet, projects atomic.Bool }
+
+func (f *faults) wrap(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case f.wallet.Load() && strings.HasSuffix(r.URL.Path, "/user/wallet"):
+			http.Error(w, `{"error": "down for maintenance"}`, http.StatusServiceUnavailable)
+		case f.projects.Load() && strings.HasSuffix(r.URL.Path, "/projects"):
+			http.Error(w, `{"error": "slow down"}`, http.StatusTooManyRequests)
+		default:
+			h.ServeHTTP(w, r)
+		}
+	})
+}
+
+// The status line shows the newest error of the panes failing now, and
+// lets it go when that pane recovers: it is read from the panes.
+func TestTheStatusLineFollowsThePanesThatAreFailing(t *testing.T) {
+	const walletErr, projectsErr = "the server failed", "too many requests"
+	f := &faults{}
+	f.wallet.Store(true)
+	f.projects.Store(true)
+	a := newApp(t, appOpts{wrap: f.wrap})
+	if s := a.statusLine(); !strings.Contains(s, projectsErr) {
+		t.Fatalf("the projects' failure is not on the status line: %q", s)
+	}
+	a.lookUp(uitest.Demo())
+	if s := a.statusLine(); !strings.Contains(s, walletErr) || strings.Contains(s, projectsErr) {
+		t.Errorf("the wallet failed last, the status line says: %q", s)
+	}
+	f.wallet.Store(false)
+	a.keys("1", "r")
+	if s := a.statusLine(); strings.Contains(s, walletErr) || !strings.Contains(s, projectsErr) {
+		t.Errorf("the wallet recovered, the projects still fail; the status line says: %q", s)
+	}
+	a.send(common.StatusMsg{Text: "URL copied"})
+	if s := a.statusLine(); !strings.Contains(s, "URL copied") {
+		t.Errorf("a notice newer than the failure is not shown: %q", s)
+	}
+	a.keys("j")
+	if s := a.statusLine(); strings.Contains(s, "URL copied") || !strings.Contains(s, projectsErr) {
+		t.Errorf("after the notice, the failure should be back: %q", s)
+	}
+	f.projects.Store(false)
+	a.keys("3", "r")
+	if s := a.statusLine(); strings.Contains(s, walletErr) || strings.Contains(s, projectsErr) || strings.Contains(s, "⚠") {
+		t.Errorf("every pane recovered, the status line still says: %q", s)
+	}
+}
+
+// statusLine is the screen's status line, as text.
+func (a *app) statusLine() string {
+	lines := strings.Split(a.screen(), "\n")
+	return lines[len(lines)-2]
+}
+
+// Closing anything in front of the panes gives the focused pane its keys
+// back at once: / opens the projects' search.
+func TestClosingAModalGivesTheKeysBackToThePane(t *testing.T) {
+	a := newApp(t, appOpts{tweak: func(o *Options) { o.LeadDrafts = &lead.DraftStore{Dir: t.TempDir()} }})
+	a.keys("esc") // the lookup, skipped
+	for _, c := range []struct {
+		name string
+		keys []string
+	}{
+		{"the lookup skipped", nil},
+		{"the help closed with esc", []string{"?", "esc"}},
+		{"the help closed with ?", []string{"?", "?"}},
+		{"the K menu cancelled", []string{"K", "esc"}},
+		{"the K menu's cancel", []string{"K", "down", "down", "enter"}},
+		{"a replacement cancelled", []string{"K", "enter", "esc"}},
+		{"the lead form left", []string{"L", "esc"}},
+		{"a new lookup skipped", []string{"n", "esc"}},
+	} {
+		a.keys(c.keys...)
+		if a.m.modal != modalNone {
+			t.Fatalf("%s: still in front:\n%s", c.name, a.screen())
+		}
+		a.keys("/")
+		if !a.m.capturing() {
+			t.Errorf("after %s, the projects pane ignores /:\n%s", c.name, a.screen())
+		}
+		a.keys("esc") // closes the search
+	}
+	a.keys("2", "enter", "esc")
+	a.send(common.OpenProjectMsg{ID: 1})
+	a.keys("esc") // the detail closed
+	a.keys("/")
+	if !a.m.capturing() {
+		t.Errorf("after the detail, the pledges pane ignores /:\n%s", a.screen())
+	}
+}
+
+// ctrl+c with the lead form open keeps what was typed as a draft, which
+// the form offers back next time; an untouched form leaves none.
+func TestQuittingFromTheLeadFormKeepsTheDraft(t *testing.T) {
+	dir := t.TempDir()
+	drafts := &lead.DraftStore{Dir: dir}
+	a := newApp(t, appOpts{tweak: func(o *Options) { o.LeadDrafts = drafts }})
+	a.keys("esc", "L", "ctrl+c")
+	if !a.quit {
+		t.Fatal("ctrl+c does not quit from the lead form")
+	}
+	if _, ok, err := drafts.Load(); ok || err != nil {
+		t.Fatalf("an untouched form left a draft (err %v)", err)
+	}
+
+	b := newApp(t, appOpts{tweak: func(o *Options) { o.LeadDrafts = drafts }})
+	b.keys("esc", "L")
+	b.typed("Ferme du Bois Joli")
+	b.keys("ctrl+c")
+	if !b.quit {
+		t.Fatal("ctrl+c does not quit from the lead form")
+	}
+	l, ok, err := drafts.Load()
+	if err != nil || !ok {
+		t.Fatalf("what was typed is lost: ok=%v err=%v", ok, err)
+	}
+	if !strings.Contains(fmt.Sprintf("%+v", l), "Ferme du Bois Joli") {
+		t.Errorf("the draft lacks what was typed: %+v", l)
+	}
+	info, err := os.Stat(drafts.Path())
+	if err != nil || info.Mode().Perm() != 0o600 {
+		t.Errorf("draft file: %v, mode %v", err, info.Mode())
 	}
 }
 
@@ -469,4 +621,102 @@ func FuzzKeysAndSizes(f *testing.F) {
 			}
 		}
 	})
+}
+
+// On a narrow terminal the message wins over where and who: the host and
+// the email are shortened first, the message is cut last, and only when
+// nothing else is left to shorten.
+func TestTheStatusMessageHasPriorityOnNarrowTerminals(t *testing.T) {
+	a := newApp(t, appOpts{demo: true, tweak: func(o *Options) { o.Privacy = true }})
+	u := uitest.Demo()
+	a.lookUp(u)
+	opener := &exec.Error{Name: "xdg-open", Err: exec.ErrNotFound}
+	for _, w := range []int{40, 60, 66, 80, 100, 120, 160} {
+		a.send(tea.WindowSizeMsg{Width: w, Height: 30})
+		a.send(common.StatusMsg{Text: "URL copied"})
+		line := a.statusLine()
+		if ansi.StringWidth(line) != w {
+			t.Errorf("%d wide: the status line is %d wide", w, ansi.StringWidth(line))
+		}
+		for _, want := range []string{"URL copied", "[sandbox]", "masked"} {
+			if !strings.Contains(line, want) && (w >= 60 || want == "URL copied") {
+				t.Errorf("%d wide: the status line lacks %q: %q", w, want, line)
+			}
+		}
+		if w >= 100 && !strings.Contains(line, u.Email) {
+			t.Errorf("%d wide: the email is shortened with room to spare: %q", w, line)
+		}
+		a.send(common.ErrorMsg{Err: opener})
+		line = a.statusLine()
+		msg := "⚠ " + common.ErrorText(a.m.env.T, opener)
+		if want := msg[:min(len(msg), 25)]; w >= 60 && !strings.Contains(line, want) {
+			t.Errorf("%d wide: the browser's failure is cut short: %q", w, line)
+		}
+		if w >= 120 && !strings.Contains(line, msg) {
+			t.Errorf("%d wide: the browser's failure is cut with room to spare: %q", w, line)
+		}
+		a.keys("j")
+	}
+}
+
+// The help bar lists the keys of what has the keyboard, and nothing under
+// the modals, which carry their own hints.
+func TestTheHelpBarFollowsWhatHasTheKeyboard(t *testing.T) {
+	a := newApp(t, appOpts{})
+	bar := func() string {
+		lines := strings.Split(a.screen(), "\n")
+		return lines[len(lines)-1]
+	}
+	check := func(where string, want, notWant []string) {
+		t.Helper()
+		b := bar()
+		for _, w := range want {
+			if !strings.Contains(b, w) {
+				t.Errorf("%s: the help bar lacks %q: %q", where, w, b)
+			}
+		}
+		for _, w := range notWant {
+			if strings.Contains(b, w) {
+				t.Errorf("%s: the help bar offers %q: %q", where, w, b)
+			}
+		}
+	}
+	if strings.TrimSpace(bar()) != "" {
+		t.Errorf("under the lookup form the help bar says %q", bar())
+	}
+	a.keys("esc")
+	check("projects", []string{"/ search", "s order", "c category", "t type"}, []string{"mask amounts"})
+	a.keys("c")
+	check("category picker", []string{"enter choose", "esc cancel"}, []string{"category", "/ search"})
+	a.keys("esc", "/")
+	check("search box", []string{"enter apply", "esc cancel"}, []string{"category"})
+	a.keys("esc", "1")
+	check("wallet", []string{"tab next pane", "r reload", "p mask amounts", "n new lookup", "? help"}, []string{"search", "category"})
+	a.keys("2")
+	check("pledges", []string{"enter open", "/ search", "s order", "y copy"}, []string{"category"})
+	a.send(common.OpenProjectMsg{ID: 1})
+	check("project detail", []string{"esc back", "o open in browser", "y copy"}, []string{"/ search", "category"})
+	a.keys("esc", "?")
+	if strings.TrimSpace(bar()) != "" {
+		t.Errorf("under the help overlay the help bar says %q", bar())
+	}
+}
+
+// Without a keyring the key typed in is kept for the session only; K →
+// Forget drops it and asks for another, as with a stored key.
+func TestForgettingASessionKeyAsksForANewOne(t *testing.T) {
+	a := newApp(t, appOpts{noKey: true})
+	keyring.MockInitWithError(errors.New(`exec: "dbus-launch": executable file not found in $PATH`))
+	a.typed(sandbox.DemoKey)
+	a.keys("enter", "esc")
+	if a.m.env.Client == nil || a.m.modal != modalNone {
+		t.Fatalf("the key was not taken:\n%s", a.screen())
+	}
+	a.keys("K", "down", "enter")
+	if a.m.modal != modalKey || a.m.env.Client != nil || !a.m.capturing() || strings.Contains(a.screen(), "could not be forgotten") {
+		t.Fatalf("forget should drop the session's key and ask for another:\n%s", a.screen())
+	}
+	if !strings.Contains(a.screen(), "Key forgotten") {
+		t.Errorf("forgetting is not said:\n%s", a.screen())
+	}
 }

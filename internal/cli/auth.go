@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -36,9 +35,16 @@ func newAuthLoginCmd(app *App, g *Globals) *cobra.Command {
 		Short: "Check an API key and save it in the system keyring",
 		Long: "Asks for the key with hidden typing, or reads its first line from standard input " +
 			"when it is piped. The key is tried against the server before it is saved; a rejected " +
-			"key is not saved (exit code 3). Without a keyring (no Secret Service on the machine) " +
-			"nothing is saved (exit code 1) unless --insecure-storage is given: then the key goes " +
-			"into a 0600 file in the config directory.",
+			"key is not saved. Without a keyring (no Secret Service on the machine, as on most " +
+			"servers and containers) nothing is saved unless --insecure-storage is given: then the " +
+			"key goes into a 0600 file in the config directory. Scripts on such a machine can also " +
+			"skip login and set MIIMOSA_API_KEY.\n\n" +
+			"Exit codes (auth's own, not those of projects, project, wallet and pledges): 0 the key " +
+			"was accepted and saved; 1 it was accepted but not saved: no keyring and no " +
+			"--insecure-storage, or the keyring or the file could not be written; 2 usage (with " +
+			"--demo there is no key to log in with); 3 no key was given, it is not a key, or the " +
+			"server rejected it; 6 the server could not be reached or failed; 130 interrupted " +
+			"(ctrl+c, SIGTERM).",
 		Example: `miimosa auth login
 pass show miimosa | miimosa auth login
 miimosa auth login --insecure-storage   # on a server without a keyring`,
@@ -149,7 +155,10 @@ func readKey(ctx context.Context, app *App, p i18n.Printer, host string) (string
 		}
 		return strings.TrimSpace(key), nil
 	}
-	line, err := bufio.NewReader(io.LimitReader(app.Stdin, maxKeyInput)).ReadString('\n')
+	line, err := readLine(ctx, app.Stdin, maxKeyInput)
+	if errors.Is(err, context.Canceled) {
+		return "", err
+	}
 	if err != nil && !errors.Is(err, io.EOF) {
 		return "", &userError{msg: p.T("auth.err.read", err.Error()), err: err}
 	}

@@ -299,3 +299,22 @@ func TestAuthRefusedKeyFile(t *testing.T) {
 	authRun(t, env, "", "auth", "logout", "--insecure-storage", "--api-url", srv.URL).
 		want(t, ExitOK, "Removed the key file "+path)
 }
+
+// `auth login --help` says which exit codes are auth's own, and that a
+// key piped on a machine without a keyring exits 1 (TestAuthLoginWithoutKeyring).
+func TestAuthLoginHelpExitCodes(t *testing.T) {
+	srv := newAuthServer(t)
+	r := authRun(t, authEnv(t), "", "auth", "login", "--help", "--api-url", srv.URL)
+	r.want(t, ExitOK)
+	help := strings.Join(strings.Fields(r.stdout), " ")
+	for _, want := range []string{
+		"Exit codes (auth's own, not those of projects, project, wallet and pledges)",
+		"1 it was accepted but not saved: no keyring and no --insecure-storage",
+		"3 no key was given, it is not a key, or the server rejected it",
+		"130 interrupted",
+	} {
+		if !strings.Contains(help, want) {
+			t.Errorf("auth login --help lacks %q:\n%s", want, r.stdout)
+		}
+	}
+}

@@ -38,7 +38,7 @@ func describedEnum(app *App, g *Globals, values []string, prefix string) func() 
 		p := i18n.New(i18n.Detect(g.Lang, app.Getenv))
 		out := make([]cobra.Completion, len(values))
 		for i, v := range values {
-			out[i] = cobra.CompletionWithDesc(v, p.T(i18n.Key(prefix+v)))
+			out[i] = cobra.CompletionWithDesc(v, label(p, prefix, v))
 		}
 		return out
 	}

@@ -16,6 +16,9 @@ const (
 	ExitNotFound  = 4
 	ExitBirthdate = 5
 	ExitNetwork   = 6 // network or server failure
+	// ExitInterrupted: ctrl+c or SIGTERM stopped the command (128+SIGINT,
+	// as shells report it); a lead form interrupted keeps its draft.
+	ExitInterrupted = 130
 )
 
 // UsageError marks a mistake in how the command was called.
@@ -33,6 +36,8 @@ func ExitCode(err error) int {
 	switch {
 	case err == nil:
 		return ExitOK
+	case errors.Is(err, context.Canceled):
+		return ExitInterrupted
 	case errors.As(err, &usage), isCobraUsage(err), errors.Is(err, api.ErrInvalidParam):
 		return ExitUsage
 	case errors.Is(err, ErrNoKey), errors.Is(err, api.ErrKeyRejected):

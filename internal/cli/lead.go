@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -43,7 +44,8 @@ func newLeadCmd(app *App, g *Globals) *cobra.Command {
 			"by you only) and offered back next time; --discard-draft deletes it.\n\n" +
 			"Exit codes: 0 sent; 2 the lead has errors (each printed on standard error as \"field: " +
 			"problem\"), found here or by the server, or the file is not a lead; 3 no API key, or it was " +
-			"rejected; 6 the server could not be reached or failed.",
+			"rejected; 6 the server could not be reached or failed; 1 the form was left (ctrl+d, or esc) with " +
+			"the lead unsent; 130 interrupted (ctrl+c, SIGTERM). Either way what was typed is kept as the draft.",
 		Example: `miimosa lead --file lead.json
 partner-export | miimosa lead --file -
 miimosa lead                    # the form
@@ -135,7 +137,7 @@ func leadSendError(app *App, s *cmdSession, err error) error {
 	if errors.Is(err, api.ErrValidation) && errors.As(err, &ae) && len(ae.Fields) > 0 {
 		for _, name := range slices.Sorted(maps.Keys(ae.Fields)) {
 			for _, msg := range ae.Fields[name] {
-				fmt.Fprintln(app.Stderr, s.p.T("lead.cli.field_error", textsafe.Clean(name), textsafe.Clean(msg)))
+				fmt.Fprintln(app.Stderr, s.p.T("lead.cli.field_error", textsafe.Clean(name), lead.ServerMessage(s.p, msg)))
 			}
 		}
 		return &UsageError{Err: &userError{msg: s.p.T("lead.cli.server_refused", len(ae.Fields)), err: err}}
@@ -246,17 +248,25 @@ func runLeadForm(cmd *cobra.Command, app *App, g *Globals, p i18n.Printer) error
 		return err
 	}
 	defer s.close()
+	accessible := app.Getenv("ACCESSIBLE") != ""
 	done, err := leadform.Run(cmd.Context(), leadform.Config{
 		Submit:     client.CreateLead,
 		Lang:       s.Lang,
 		Drafts:     store,
-		Accessible: app.Getenv("ACCESSIBLE") != "",
+		Accessible: accessible,
 	}, app.Stdin, app.Stdout)
+	if errors.Is(err, context.Canceled) && accessible {
+		fmt.Fprintln(app.Stdout) // end the prompt line that was interrupted
+	}
 	if done.Notice != "" && done.ID == 0 {
 		fmt.Fprintln(app.Stderr, done.Notice)
 	}
 	if err != nil {
-		if errors.Is(err, leadform.ErrNotSent) {
+		switch {
+		case errors.Is(err, context.Canceled):
+			// ctrl+c or SIGTERM: the draft is saved (said above); exit 130.
+			return &userError{msg: s.p.T("lead.cli.interrupted"), err: err}
+		case errors.Is(err, leadform.ErrNotSent):
 			return &userError{msg: s.p.T("lead.cli.cancelled"), err: err}
 		}
 		return leadSendError(app, s, err)

@@ -128,17 +128,28 @@ func TestLeadFileFrench(t *testing.T) {
 }
 
 func TestLeadFileServerRefusal(t *testing.T) {
-	// The sandbox, as Rails, only takes ASCII addresses; an internationalised
-	// one passes the local check, so this is the server's 400.
+	// An internationalised address is now refused here, as the server
+	// (Rails, the sandbox) refuses it: nothing is sent.
 	h, env := leadServer(t)
-	body := strings.Replace(goodLeadJSON, "jeanne@ferme-des-lilas.fr", "é@ferme-des-lilas.fr", 1)
+	body := strings.Replace(goodLeadJSON, "jeanne@ferme-des-lilas.fr", "élise@ferme-des-lilas.fr", 1)
 	r := run(t, env, "lead", "--file", writeLead(t, body)).expectCode(t, ExitUsage)
-	if !strings.HasPrefix(r.stderr, "email: is invalid\n") ||
-		!strings.Contains(r.stderr, "miimosa: the server refused the lead: 1 field(s) to fix") {
+	if !strings.HasPrefix(r.stderr, "email: is not an email address") ||
+		!strings.Contains(r.stderr, "miimosa: the lead was not sent: 1 field(s) to fix") {
 		t.Errorf("stderr:\n%s", r.stderr)
 	}
 	if len(h.Leads()) != 0 {
-		t.Fatal("the sandbox kept a refused lead")
+		t.Fatal("a refused lead reached the server")
+	}
+
+	// The server's own refusals (Rails English) read in the user's language.
+	srv := newStaticServer(t, 400, map[string]string{"Content-Type": "application/json"},
+		`{"errors": {"email": ["has already been taken"], "collect_type": ["is not included in the list"], "base": ["Quota \u001b[31mexceeded"]}}`)
+	env = testEnv(t, srv.URL)
+	env["LANG"] = "fr_FR.UTF-8"
+	r = run(t, env, "lead", "--file", writeLead(t, goodLeadJSON)).expectCode(t, ExitUsage)
+	want := "base : Quota exceeded\ncollect_type : n'est pas une valeur acceptée\nemail : est déjà utilisé\n"
+	if !strings.HasPrefix(r.stderr, want) {
+		t.Errorf("stderr:\n%s\nwant it to start with:\n%s", r.stderr, want)
 	}
 }
 

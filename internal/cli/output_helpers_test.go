@@ -112,6 +112,8 @@ type runOpts struct {
 	stdin    string
 	terminal func(any) bool
 	stdout   io.Writer // in addition to the captured buffer
+	in       io.Reader // replaces stdin when set
+	ctx      context.Context
 }
 
 // run runs the command line in-process, as main does.
@@ -131,14 +133,22 @@ func runWith(t *testing.T, env map[string]string, o runOpts, args ...string) res
 	if terminal == nil {
 		terminal = func(any) bool { return false }
 	}
+	var stdin io.Reader = strings.NewReader(o.stdin)
+	if o.in != nil {
+		stdin = o.in
+	}
 	app := &App{
-		Stdin:      strings.NewReader(o.stdin),
+		Stdin:      stdin,
 		Stdout:     stdout,
 		Stderr:     &errb,
 		Getenv:     func(k string) string { return env[k] },
 		IsTerminal: terminal,
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	parent := o.ctx
+	if parent == nil {
+		parent = context.Background()
+	}
+	ctx, cancel := context.WithTimeout(parent, 2*time.Minute)
 	defer cancel()
 	code := Main(ctx, args, app)
 	return result{code: code, stdout: out.String(), stderr: errb.String()}

@@ -1,7 +1,8 @@
 package cli
 
 import (
-	"bufio"
+	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -29,7 +30,7 @@ func (u *userFlags) register(cmd *cobra.Command) {
 // birthdate when a terminal is attached: typed at a prompt, it stays out of
 // the shell's history. With --demo and no email, the demo user is used
 // later (see resolve).
-func (u *userFlags) check(app *App, p i18n.Printer, demo bool) error {
+func (u *userFlags) check(ctx context.Context, app *App, p i18n.Printer, demo bool) error {
 	u.email = strings.TrimSpace(u.email)
 	if u.email == "" {
 		if demo {
@@ -45,7 +46,11 @@ func (u *userFlags) check(app *App, p i18n.Printer, demo bool) error {
 			return usageErr(p.T("cli.err.birthdate_missing"))
 		}
 		fmt.Fprint(app.Stderr, p.T("cli.prompt.birthdate", u.email))
-		line, err := bufio.NewReader(app.Stdin).ReadString('\n')
+		line, err := readLine(ctx, app.Stdin, maxBirthdateInput)
+		if errors.Is(err, context.Canceled) {
+			fmt.Fprintln(app.Stderr) // ^C was echoed without a newline
+			return &userError{msg: p.T("cli.err.canceled"), err: err}
+		}
 		if strings.TrimSpace(line) == "" {
 			if err != nil {
 				fmt.Fprintln(app.Stderr)
@@ -63,6 +68,9 @@ func (u *userFlags) check(app *App, p i18n.Printer, demo bool) error {
 	}
 	return nil
 }
+
+// maxBirthdateInput bounds the birthdate read: a line, not a file.
+const maxBirthdateInput = 256
 
 // resolve is the user to ask about. With --demo, no email means the demo
 // user, and a demo user's birthdate need not be typed: the sandbox prints

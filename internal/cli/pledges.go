@@ -48,7 +48,7 @@ miimosa pledges --email camille@example.com --birthdate 27/11/1980 --all --forma
 			if err != nil {
 				return err
 			}
-			if err := user.check(app, p, g.Demo); err != nil {
+			if err := user.check(cmd.Context(), app, p, g.Demo); err != nil {
 				return err
 			}
 			s, client, err := openClient(cmd, app, g, p)

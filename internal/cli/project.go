@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -115,8 +116,8 @@ func projectFields(o *output, pr api.Project) []field {
 	fl = append(fl,
 		field{label: t("cli.field.published"), value: o.f.Date(pr.PublishedAt)},
 		field{label: t("cli.field.ends"), value: ends},
-		field{label: t("cli.field.url"), value: orDash(clean(pr.URL)), noWrap: true},
-		field{label: t("cli.field.image"), value: orDash(clean(pr.ImageURL)), noWrap: true},
+		field{label: t("cli.field.url"), value: orDash(projectPageURL(pr)), noWrap: true},
+		field{label: t("cli.field.image"), value: orDash(webURL(pr.ImageURL)), noWrap: true},
 		field{label: t("cli.field.description"), value: orDash(clean(pr.Description))},
 	)
 	if pr.LongDescription != "" {
@@ -180,4 +181,26 @@ func orDash(s string) string {
 		return format.Dash
 	}
 	return s
+}
+
+// projectPageURL is the project's public page as a terminal may show it as
+// a link: the server's url when it is http(s), else the page built from the
+// slug, else "" (a javascript: or file: URL from the server is never shown).
+func projectPageURL(pr api.Project) string {
+	if u := webURL(pr.URL); u != "" {
+		return u
+	}
+	if slug := strings.TrimSpace(textsafe.Clean(pr.Slug)); slug != "" {
+		return projectPagesURL + url.PathEscape(slug)
+	}
+	return ""
+}
+
+// projectPagesURL is where miimosa.com shows a project by slug.
+const projectPagesURL = "https://www.miimosa.com/fr/projects/"
+
+// webURL is s when it is an http(s) address, else "".
+func webURL(s string) string {
+	u, _ := textsafe.WebURL(s)
+	return u
 }

@@ -106,3 +106,32 @@ func TestProjectErrors(t *testing.T) {
 	run(t, env, "project", "1", "2").expectCode(t, ExitUsage)
 	run(t, env, "project", "1", "--format", "csv").expectCode(t, ExitUsage).expectOneLineError(t, "table, json")
 }
+
+// A URL the server sends is shown only when it is http(s): a javascript: or
+// file: page becomes the miimosa.com page built from the slug, or a dash.
+func TestProjectUnsafeURLNotShown(t *testing.T) {
+	for _, tc := range []struct{ url, slug, image, want string }{
+		{"javascript:alert(1)", "verger-bio", "file:///etc/passwd", "https://www.miimosa.com/fr/projects/verger-bio"},
+		{"javascript:alert(1)", "", "data:image/png;base64,AAAA", "—"},
+		{"https://www.miimosa.com/fr/projects/verger", "verger-x", "", "https://www.miimosa.com/fr/projects/verger"},
+	} {
+		body := `{"id": 12, "title": "Verger", "collect_type": "donation", "status": "success",
+			"slug": "` + tc.slug + `", "url": "` + tc.url + `", "image_url": "` + tc.image + `"}`
+		srv := newStaticServer(t, 200, map[string]string{"Content-Type": "application/json"}, body)
+		r := run(t, testEnv(t, srv.URL), "project", "12").expectCode(t, ExitOK)
+		for _, bad := range []string{"javascript:", "file:", "data:"} {
+			if strings.Contains(r.stdout, bad) {
+				t.Errorf("%s shown:\n%s", bad, r.stdout)
+			}
+		}
+		var page string
+		for _, line := range strings.Split(r.stdout, "\n") {
+			if f := strings.Fields(line); len(f) == 2 && f[0] == "Page" {
+				page = f[1]
+			}
+		}
+		if page != tc.want {
+			t.Errorf("url %q slug %q: page %q, want %q\n%s", tc.url, tc.slug, page, tc.want, r.stdout)
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"syscall"
 
 	"charm.land/fang/v2"
+	"github.com/miimosa/miimosa/internal/i18n"
 	"github.com/spf13/cobra"
 )
 
@@ -36,15 +37,22 @@ var runTUI func(cmd *cobra.Command, app *App, g *Globals) error
 // terminal UI's, from the file that reads them.
 var rootFlags []func(root *cobra.Command)
 
-// NewRoot builds the command tree.
-func NewRoot(app *App) *cobra.Command {
+// NewRoot builds the command tree for args. The language of flag errors
+// (and of the commands' one-line descriptions) is known before flags are
+// parsed: --lang is looked for in args, then the environment.
+func NewRoot(app *App, args []string) *cobra.Command {
 	g := &Globals{}
+	p := i18n.New(i18n.Detect(scanLang(args), app.Getenv))
 	root := &cobra.Command{
 		Use:   "miimosa",
 		Short: "A terminal for MiiMOSA lenders, the support desk and scripts",
 		Long: "miimosa shows a MiiMOSA wallet, its lending pledges and what they repay, " +
 			"and browses the projects to back next. Support agents look a caller up by email " +
-			"and birthdate; scripts get CSV and JSON from the same client.",
+			"and birthdate; scripts get CSV and JSON from the same client.\n\n" +
+			"Exit codes of projects, project, wallet and pledges: 0 done; 2 usage (a flag or argument " +
+			"is wrong); 3 API key missing or rejected; 4 not found; 5 birthdate mismatch; 6 network " +
+			"or server failure; 1 anything else. auth and lead list their own in their --help. Every " +
+			"command exits 130 when interrupted (ctrl+c, SIGTERM).",
 		Example: `# Try it on the embedded sandbox, no key needed:
 miimosa --demo
 
@@ -64,35 +72,45 @@ miimosa projects --type lending --region 53 --format csv`,
 	pf := root.PersistentFlags()
 	pf.StringVar(&g.APIURL, "api-url", "", "the API server to use (default $MIIMOSA_API_URL, the config file, or https://api.miimosa.com)")
 	pf.BoolVar(&g.Demo, "demo", false, "use the embedded sandbox server, with a demo key and demo users")
-	pf.StringVar(&g.Lang, "lang", "", "language: en or fr (default from LC_ALL, LC_MESSAGES, LANG)")
+	pf.Var((*langValue)(&g.Lang), "lang", "language: en or fr (default from LC_ALL, LC_MESSAGES, LANG)")
 	pf.BoolVar(&g.InsecureStorage, "insecure-storage", false, "without an OS keyring, keep the API key in a 0600 file in the config directory")
-	pf.BoolVar(&g.Debug, "debug", false, "log requests to standard error (the key and personal data are redacted)")
+	pf.BoolVar(&g.Debug, "debug", false, "log requests to standard error, or to debug.log in the state directory for the terminal UI (the key and personal data are redacted)")
 	for _, f := range rootFlags {
 		f(root)
 	}
 	for _, f := range commandFactories {
 		root.AddCommand(f(app, g))
 	}
+	root.SetFlagErrorFunc(flagError(p)) // inherited by every command
+	localizeShorts(root, p)
+	root.SetArgs(args)
 	return root
 }
 
 // Main runs the command line and returns the exit code.
 func Main(ctx context.Context, args []string, app *App) int {
-	root := NewRoot(app)
-	root.SetArgs(args)
+	root := NewRoot(app, args)
+	p := i18n.New(i18n.Detect(scanLang(args), app.Getenv))
+	// SIGINT and SIGTERM cancel ctx: every prompt and request watches it,
+	// and an interrupted command exits with ExitInterrupted.
 	err := fang.Execute(ctx, root,
 		fang.WithVersion(Version),
 		fang.WithNotifySignal(syscall.SIGINT, syscall.SIGTERM),
-		fang.WithErrorHandler(printError),
+		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) { printError(w, p, err) }),
 	)
 	return ExitCode(err)
 }
 
 // printError writes an error as one line; what to do next is part of the
 // message each error carries.
-func printError(w io.Writer, _ fang.Styles, err error) {
+func printError(w io.Writer, p i18n.Printer, err error) {
+	var ue *userError
+	var usage *UsageError
 	msg := strings.ReplaceAll(err.Error(), "\n", " ")
-	if isCobraUsage(err) {
+	switch {
+	case errors.Is(err, context.Canceled) && !errors.As(err, &ue):
+		msg = p.T("cli.err.canceled")
+	case isCobraUsage(err) && !errors.As(err, &usage):
 		msg += " (see --help)"
 	}
 	fmt.Fprintln(w, "miimosa: "+msg)

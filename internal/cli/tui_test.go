@@ -24,7 +24,7 @@ func TestLookupFlagsAreTheRootsOwn(t *testing.T) {
 	srv := newTestServer(t)
 	r := run(t, testEnv(t, srv.URL), "projects", "--email", "a@b.fr")
 	r.expectCode(t, ExitUsage)
-	if !strings.Contains(r.stderr, "unknown flag: --email") {
+	if !strings.Contains(r.stderr, "unknown flag --email: see miimosa projects --help") {
 		t.Errorf("stderr = %q", r.stderr)
 	}
 	help := run(t, testEnv(t, srv.URL), "--help").expectCode(t, ExitOK)

@@ -48,7 +48,7 @@ func runWallet(cmd *cobra.Command, app *App, g *Globals, uf *userFlags, outForma
 	if err != nil {
 		return err
 	}
-	if err := uf.check(app, p, g.Demo); err != nil {
+	if err := uf.check(cmd.Context(), app, p, g.Demo); err != nil {
 		return err
 	}
 	s, client, err := openClient(cmd, app, g, p)

@@ -38,6 +38,33 @@ func init() {
 		"cli.err.canceled":           {"interrupted before the end: run the command again", "interrompu avant la fin : relancez la commande"},
 		"cli.sandbox":                {"the demo sandbox", "le bac à sable de démo"},
 
+		// Flag errors (exit 2): pflag's own text names Go internals.
+		"cli.flag.unknown":     {"unknown flag %s: see %s --help", "option inconnue %s : voir %s --help"},
+		"cli.flag.needs_value": {"%s needs a value: see %s --help", "%s attend une valeur : voir %s --help"},
+		"cli.flag.int":         {"%s takes a whole number, not “%s”", "%s attend un nombre entier, pas « %s »"},
+		"cli.flag.float":       {"%s takes a number such as 0.5, not “%s”", "%s attend un nombre comme 0.5, pas « %s »"},
+		"cli.flag.bool":        {"%s takes true or false, not “%s”", "%s attend true ou false, pas « %s »"},
+		"cli.flag.duration":    {"%s takes a duration such as 500ms or 2s, not “%s”", "%s attend une durée comme 500ms ou 2s, pas « %s »"},
+		"cli.flag.lang":        {"unknown language “%s” for --lang: use en or fr", "langue « %s » inconnue pour --lang : utilisez en ou fr"},
+		"cli.flag.invalid":     {"%s does not take “%s”: see %s --help", "%s n'accepte pas « %s » : voir %s --help"},
+		"cli.flag.syntax":      {"%s is not a flag: flags look like --name or --name=value (see %s --help)", "%s n'est pas une option : les options s'écrivent --nom ou --nom=valeur (voir %s --help)"},
+		"cli.flag.other":       {"%s: see %s --help", "%s : voir %s --help"},
+
+		// Each command's one-line description (cobra's Short), by command
+		// path; the English is also written beside the command, and a test
+		// keeps the two equal. The long help stays English.
+		"cli.short.miimosa":             {"A terminal for MiiMOSA lenders, the support desk and scripts", "Un terminal pour les prêteurs MiiMOSA, le service client et les scripts"},
+		"cli.short.miimosa.auth":        {"Manage the API key: log in, check it, log out", "Gérer la clé d'API : se connecter, la vérifier, se déconnecter"},
+		"cli.short.miimosa.auth.login":  {"Check an API key and save it in the system keyring", "Vérifier une clé d'API et l'enregistrer dans le trousseau du système"},
+		"cli.short.miimosa.auth.status": {"Show where the API key comes from and whether the server accepts it", "Dire d'où vient la clé d'API et si le serveur l'accepte"},
+		"cli.short.miimosa.auth.logout": {"Remove the saved API key from the keyring and the key file", "Retirer la clé d'API enregistrée du trousseau et du fichier de clé"},
+		"cli.short.miimosa.lead":        {"Send a lead: a farmer's request to raise funds on MiiMOSA", "Envoyer un lead : la demande d'un agriculteur pour lever des fonds sur MiiMOSA"},
+		"cli.short.miimosa.pledges":     {"List a lender's lending pledges and what they repay", "Lister les prêts d'un prêteur et ce qu'ils remboursent"},
+		"cli.short.miimosa.project":     {"Show every field of one project", "Afficher tous les champs d'un projet"},
+		"cli.short.miimosa.projects":    {"List the published projects, with filters", "Lister les projets publiés, avec des filtres"},
+		"cli.short.miimosa.sandbox":     {"Serve the MiiMOSA API with demo data on this machine", "Servir l'API MiiMOSA avec des données de démo sur cette machine"},
+		"cli.short.miimosa.wallet":      {"Show a lender's wallet: available, pending and total balance", "Afficher le portefeuille d'un prêteur : solde disponible, en attente et total"},
+
 		// Progress on standard error and table footers.
 		"cli.progress.of":         {"fetched %d of %d", "%d sur %d récupérés"},
 		"cli.progress":            {"fetched %d", "%d récupérés"},
@@ -99,35 +126,5 @@ func init() {
 		"cli.field.balance":          {"Balance", "Solde"},
 		"cli.field.updated":          {"Updated", "Mis à jour"},
 		"cli.field.wallet_id":        {"Wallet", "Portefeuille"},
-
-		// Enum labels: table cells and completion descriptions.
-		"cli.order.populars":          {"most backers first", "les plus soutenus d'abord"},
-		"cli.order.in_progress":       {"collecting now, ending soonest first", "en collecte, fin la plus proche d'abord"},
-		"cli.order.recent":            {"newest first", "les plus récents d'abord"},
-		"cli.type.donation":           {"Donation", "Don"},
-		"cli.type.lending":            {"Lending", "Prêt"},
-		"cli.category.apiculture":     {"Beekeeping", "Apiculture"},
-		"cli.category.alcool":         {"Brewing & distilling", "Alcools"},
-		"cli.category.aquaculture":    {"Aquaculture", "Aquaculture"},
-		"cli.category.soft":           {"Soft drinks", "Boissons sans alcool"},
-		"cli.category.elevage":        {"Livestock", "Élevage"},
-		"cli.category.sale":           {"Savoury food", "Épicerie salée"},
-		"cli.category.sucre":          {"Sweet food", "Épicerie sucrée"},
-		"cli.category.horticulture":   {"Horticulture", "Horticulture"},
-		"cli.category.innovation":     {"Innovation", "Innovation"},
-		"cli.category.nature":         {"Nature & environment", "Nature et environnement"},
-		"cli.category.lait":           {"Dairy", "Produits laitiers"},
-		"cli.category.viticulture":    {"Wine growing", "Viticulture"},
-		"cli.status.upcoming":         {"Upcoming", "À venir"},
-		"cli.status.in_progress":      {"Collecting", "En collecte"},
-		"cli.status.success":          {"Funded", "Financé"},
-		"cli.status.failed":           {"Not funded", "Non financé"},
-		"cli.pledge_status.pending":   {"Collect open", "Collecte en cours"},
-		"cli.pledge_status.repaying":  {"Repaying", "En remboursement"},
-		"cli.pledge_status.repaid":    {"Repaid", "Remboursé"},
-		"cli.pledge_status.late":      {"Late", "En retard"},
-		"cli.pledge_status.defaulted": {"Defaulted", "En défaut"},
-		"cli.frequency.monthly":       {"Monthly", "Mensuels"},
-		"cli.frequency.quarterly":     {"Quarterly", "Trimestriels"},
 	})
 }

@@ -4,52 +4,16 @@ package i18n
 // ui/projects, ui/projectdetail).
 func init() {
 	Register(map[Key]Msg{
-		"panes.loading":    {"loading…", "chargement…"},
-		"panes.no_client":  {"No API key yet: press K to enter one", "Pas encore de clé d'API : K pour en saisir une"},
-		"panes.err.retry":  {"%s — r to retry", "%s — r pour réessayer"},
-		"panes.all":        {"All", "Tous"},
-		"panes.no_url":     {"This project has no web address", "Ce projet n'a pas d'adresse web"},
-		"panes.opened":     {"Opened in the browser", "Ouvert dans le navigateur"},
-		"panes.url_copied": {"URL copied", "URL copiée"},
-
-		// Categories, with readable names (the API's codes are French slugs).
-		"panes.cat.apiculture":   {"Beekeeping", "Apiculture"},
-		"panes.cat.alcool":       {"Spirits & brewing", "Alcools"},
-		"panes.cat.aquaculture":  {"Aquaculture", "Aquaculture"},
-		"panes.cat.soft":         {"Soft drinks", "Boissons sans alcool"},
-		"panes.cat.elevage":      {"Livestock", "Élevage"},
-		"panes.cat.sale":         {"Savoury food", "Épicerie salée"},
-		"panes.cat.sucre":        {"Sweet food", "Épicerie sucrée"},
-		"panes.cat.horticulture": {"Horticulture", "Horticulture"},
-		"panes.cat.innovation":   {"Innovation", "Innovation"},
-		"panes.cat.nature":       {"Nature & environment", "Nature"},
-		"panes.cat.lait":         {"Dairy", "Lait"},
-		"panes.cat.viticulture":  {"Wine", "Viticulture"},
-
-		"panes.type.donation": {"Donation", "Don"},
-		"panes.type.lending":  {"Lending", "Prêt"},
-
-		"panes.order.populars":    {"Most popular", "Populaires"},
-		"panes.order.in_progress": {"Collecting now", "En cours"},
-		"panes.order.recent":      {"Newest", "Récents"},
-
-		"panes.pstatus.upcoming":    {"Upcoming", "À venir"},
-		"panes.pstatus.in_progress": {"Collecting", "En collecte"},
-		"panes.pstatus.success":     {"Funded", "Réussi"},
-		"panes.pstatus.failed":      {"Not funded", "Non financé"},
-
-		"panes.plstatus.pending":   {"Pending", "En attente"},
-		"panes.plstatus.repaying":  {"Repaying", "En remboursement"},
-		"panes.plstatus.repaid":    {"Repaid", "Remboursé"},
-		"panes.plstatus.late":      {"Late", "En retard"},
-		"panes.plstatus.defaulted": {"Defaulted", "En défaut"},
-
-		"panes.rstatus.paid":      {"Paid", "Payée"},
-		"panes.rstatus.scheduled": {"Scheduled", "Prévue"},
-		"panes.rstatus.late":      {"Late", "En retard"},
-
-		"panes.freq.monthly":   {"Monthly", "Mensuelle"},
-		"panes.freq.quarterly": {"Quarterly", "Trimestrielle"},
+		"panes.loading":   {"loading…", "chargement…"},
+		"panes.no_client": {"No API key yet: press K to enter one", "Pas encore de clé d'API : K pour en saisir une"},
+		"panes.err.retry": {"%s — r to retry", "%s — r pour réessayer"},
+		// "All" agrees with the filter's noun in French.
+		"panes.all.category": {"All", "Toutes"},
+		"panes.all.type":     {"All", "Tous"},
+		"panes.all.region":   {"All", "Toutes"},
+		"panes.no_url":       {"This project has no web address", "Ce projet n'a pas d'adresse web"},
+		"panes.opened":       {"Opened in the browser", "Ouvert dans le navigateur"},
+		"panes.url_copied":   {"URL copied", "URL copiée"},
 
 		// Column headers.
 		"panes.col.project":     {"Project", "Projet"},
@@ -114,19 +78,23 @@ func init() {
 		"panes.detail.other":            {"Other fields sent by the server", "Autres champs envoyés par le serveur"},
 
 		// Pledges pane.
-		"panes.pledges.count":             {"Pledges %s", "Prêts %s"},
-		"panes.pledges.count_filtered":    {"Pledges %s of %s", "Prêts %s sur %s"},
-		"panes.pledges.empty":             {"No lending pledges yet", "Aucun prêt pour l'instant"},
-		"panes.pledges.no_user":           {"Look someone up with n", "Recherchez une personne avec n"},
-		"panes.pledges.no_match":          {"No pledge matches “%s” (esc clears the filter)", "Aucun prêt ne correspond à « %s » (échap efface le filtre)"},
-		"panes.pledges.sorted":            {"sorted by %s %s", "tri : %s %s"},
-		"panes.pledges.filter_prompt":     {"Filter: ", "Filtrer : "},
-		"panes.pledges.filter_hint":       {"project, category or status", "projet, catégorie ou statut"},
-		"panes.pledges.id_copied":         {"Pledge id %s copied", "Identifiant du prêt %s copié"},
-		"panes.pledges.total_lent":        {"Lent %s", "Prêté %s"},
-		"panes.pledges.total_repaid":      {"capital repaid %s", "capital remboursé %s"},
-		"panes.pledges.total_interest":    {"interest received %s", "intérêts perçus %s"},
-		"panes.pledges.total_outstanding": {"outstanding %s", "restant dû %s"},
+		"panes.pledges.count":                  {"Pledges %s", "Prêts %s"},
+		"panes.pledges.count_filtered":         {"Pledges %s of %s", "Prêts %s sur %s"},
+		"panes.pledges.count_partial":          {"Pledges %s of %s", "Prêts %s sur %s"},
+		"panes.pledges.count_more":             {"Pledges %s+", "Prêts %s+"},
+		"panes.pledges.count_filtered_partial": {"Pledges %s of the %s loaded", "Prêts %s sur les %s chargés"},
+		"panes.pledges.totals_partial":         {"Totals of the %s loaded:", "Totaux des %s chargés :"},
+		"panes.pledges.empty":                  {"No lending pledges yet", "Aucun prêt pour l'instant"},
+		"panes.pledges.no_user":                {"Look someone up with n", "Recherchez une personne avec n"},
+		"panes.pledges.no_match":               {"No pledge matches “%s” (esc clears the filter)", "Aucun prêt ne correspond à « %s » (échap efface le filtre)"},
+		"panes.pledges.sorted":                 {"sorted by %s %s", "tri : %s %s"},
+		"panes.pledges.filter_prompt":          {"Filter: ", "Filtrer : "},
+		"panes.pledges.filter_hint":            {"project, category or status", "projet, catégorie ou statut"},
+		"panes.pledges.id_copied":              {"Pledge id %s copied", "Identifiant du prêt %s copié"},
+		"panes.pledges.total_lent":             {"Lent %s", "Prêté %s"},
+		"panes.pledges.total_repaid":           {"capital repaid %s", "capital remboursé %s"},
+		"panes.pledges.total_interest":         {"interest received %s", "intérêts perçus %s"},
+		"panes.pledges.total_outstanding":      {"outstanding %s", "restant dû %s"},
 
 		// Pledge detail.
 		"panes.pledge.title":        {"Pledge #%d · %s", "Prêt n°%d · %s"},

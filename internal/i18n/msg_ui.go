@@ -28,6 +28,11 @@ func init() {
 		"ui.err.timeout":            {"the server took too long to answer: retry", "le serveur a mis trop de temps à répondre : réessayez"},
 		"ui.err.network":            {"the server cannot be reached: check the connection", "le serveur est injoignable : vérifiez la connexion"},
 		"ui.err.validation":         {"the server refused the request", "le serveur a refusé la requête"},
+		"ui.err.invalid_param":      {"this request cannot be sent as it is: change what was typed or chosen", "cette requête ne peut pas partir telle quelle : changez ce qui a été saisi ou choisi"},
+		"ui.err.no_opener":          {"no program to open a browser here (%s): copy the address with y instead", "aucun programme pour ouvrir un navigateur ici (%s) : copiez plutôt l'adresse avec y"},
+		"ui.err.opener_failed":      {"the browser could not be opened: copy the address with y instead", "le navigateur n'a pas pu être ouvert : copiez plutôt l'adresse avec y"},
+		"ui.err.not_web_url":        {"this address is not a web page: it was not opened", "cette adresse n'est pas une page web : elle n'a pas été ouverte"},
+		"ui.err.no_keyring":         {"no usable system keyring on this machine", "aucun trousseau du système utilisable sur cette machine"},
 		"ui.err.validation_msg":     {"the server refused the request: %s", "le serveur a refusé la requête : %s"},
 
 		"ui.wallet.nobody":       {"Look someone up (n) to see their wallet.", "Recherchez quelqu'un (n) pour voir son portefeuille."},
@@ -54,7 +59,10 @@ func init() {
 		"ui.lookup.keys":                  {"enter look up · tab next field · esc skip · ctrl+c quit", "entrée rechercher · tab champ suivant · échap passer · ctrl+c quitter"},
 
 		"ui.key.title":          {"API key for %s", "Clé d'API pour %s"},
-		"ui.key.intro":          {"Paste the API key MiiMOSA gave you. It is tried on the server, then kept in the system keyring.", "Collez la clé d'API fournie par MiiMOSA. Elle est essayée sur le serveur, puis gardée dans le trousseau du système."},
+		"ui.key.intro_keyring":  {"Paste the API key MiiMOSA gave you. It is tried on the server, then kept in the system keyring.", "Collez la clé d'API fournie par MiiMOSA. Elle est essayée sur le serveur, puis gardée dans le trousseau du système."},
+		"ui.key.intro_either":   {"Paste the API key MiiMOSA gave you. It is tried on the server, then kept in the system keyring, or in a private file if there is none (--insecure-storage).", "Collez la clé d'API fournie par MiiMOSA. Elle est essayée sur le serveur, puis gardée dans le trousseau du système, ou dans un fichier privé s'il n'y en a pas (--insecure-storage)."},
+		"ui.key.intro_file":     {"Paste the API key MiiMOSA gave you. It is tried on the server, then kept in a private file (--insecure-storage): there is no keyring on this machine.", "Collez la clé d'API fournie par MiiMOSA. Elle est essayée sur le serveur, puis gardée dans un fichier privé (--insecure-storage) : il n'y a pas de trousseau sur cette machine."},
+		"ui.key.intro_session":  {"Paste the API key MiiMOSA gave you. It is tried on the server, then kept for this session only: there is no keyring on this machine.", "Collez la clé d'API fournie par MiiMOSA. Elle est essayée sur le serveur, puis gardée pour cette session seulement : il n'y a pas de trousseau sur cette machine."},
 		"ui.key.label":          {"Key", "Clé"},
 		"ui.key.placeholder":    {"paste the key here", "collez la clé ici"},
 		"ui.key.invalid":        {"That cannot be an API key: paste it again, without spaces or line breaks.", "Ce n'est pas une clé d'API : collez-la à nouveau, sans espaces ni retours à la ligne."},
@@ -80,6 +88,14 @@ func init() {
 		"ui.key.keys_ask":       {"enter try the key · ctrl+c quit", "entrée essayer la clé · ctrl+c quitter"},
 		"ui.key.keys_replace":   {"enter try the key · esc keep the current one", "entrée essayer la clé · échap garder l'actuelle"},
 		"ui.key.keys_menu":      {"↑/↓ choose · enter confirm · esc cancel", "↑/↓ choisir · entrée valider · échap annuler"},
+
+		"ui.keys.choose": {"choose", "choisir"},
+		"ui.keys.apply":  {"apply", "appliquer"},
+		"ui.keys.cancel": {"cancel", "annuler"},
+		"ui.keys.move":   {"move", "déplacer"},
+
+		"ui.debug_log":        {"The debug log of this session is in %s", "Le journal de débogage de cette session est dans %s"},
+		"ui.debug_log_failed": {"the debug log could not be opened (%s): run without --debug", "le journal de débogage n'a pas pu être ouvert (%s) : lancez sans --debug"},
 
 		"ui.help.title":  {"Keys", "Touches"},
 		"ui.help.close":  {"? or esc to close", "? ou échap pour fermer"},

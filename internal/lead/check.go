@@ -2,8 +2,8 @@ package lead
 
 import (
 	"errors"
-	"net/mail"
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -55,6 +55,7 @@ const (
 	keyAmountZero  i18n.Key = "lead.err.amount_positive"
 	keyPostCode    i18n.Key = "lead.err.post_code"
 	keyDepartment  i18n.Key = "lead.err.department"
+	keyDeptPost    i18n.Key = "lead.err.department_post_code"
 	keySiretDigits i18n.Key = "lead.err.siret_digits"
 	keySiretLuhn   i18n.Key = "lead.err.siret_checksum"
 	keyLink        i18n.Key = "lead.err.link"
@@ -71,12 +72,29 @@ func CheckField(field, value string) error {
 	return err
 }
 
+// CheckFieldIn checks value for field as part of lead l (whose own value
+// for field is ignored): the field's rule, then the rules between fields,
+// reported beside the field they name (the department, for a department
+// that does not match the post code).
+func CheckFieldIn(l api.Lead, field, value string) error {
+	if err := CheckField(field, value); err != nil {
+		return err
+	}
+	if p := Ptr(&l, field); p != nil {
+		*p = value
+	}
+	if field == Department {
+		return checkDepartmentPostCode(l.PostCode, l.Department)
+	}
+	return nil
+}
+
 // Check checks every field of l and returns the problems by API field name,
 // worded in t's language; nil when the lead can be sent.
 func Check(l api.Lead, t i18n.Printer) map[string][]string {
 	var out map[string][]string
 	for _, s := range specs {
-		if err := CheckField(s.name, Get(l, s.name)); err != nil {
+		if err := CheckFieldIn(l, s.name, Get(l, s.name)); err != nil {
 			if out == nil {
 				out = map[string][]string{}
 			}
@@ -164,29 +182,21 @@ func cleanText(s string, multiline bool) string {
 
 func trimSpace(s string) string { return strings.TrimSpace(s) }
 
-// NormalizeEmail accepts a bare address (no display name) whose domain has
-// a dot; the domain is lower-cased, the local part kept as typed.
+// emailPattern is the server's rule: Ruby's URI::MailTo::EMAIL_REGEXP
+// (an ASCII local part), with a dot required in the domain as the Rails
+// validation adds. An address it refuses is refused here, before sending:
+// "élise@ferme.fr" would otherwise come back as a 400.
+var emailPattern = regexp.MustCompile(`^[a-zA-Z0-9.!#$%&'*+/=?^_` + "`" + `{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$`)
+
+// NormalizeEmail accepts a bare address (no display name) the server
+// accepts; the domain is lower-cased, the local part kept as typed.
 func NormalizeEmail(s string) (string, error) {
 	s = trimSpace(s)
-	if len(s) > 254 || strings.ContainsAny(s, " \t\r\n<>\",;") {
-		return "", problem(keyEmail)
-	}
-	a, err := mail.ParseAddress(s)
-	if err != nil || a.Name != "" || a.Address != s {
+	if len(s) > 254 || !emailPattern.MatchString(s) {
 		return "", problem(keyEmail)
 	}
 	at := strings.LastIndexByte(s, '@')
-	local, domain := s[:at], strings.ToLower(s[at+1:])
-	labels := strings.Split(domain, ".")
-	if local == "" || len(labels) < 2 {
-		return "", problem(keyEmail)
-	}
-	for _, l := range labels {
-		if l == "" || strings.HasPrefix(l, "-") || strings.HasSuffix(l, "-") {
-			return "", problem(keyEmail)
-		}
-	}
-	return local + "@" + domain, nil
+	return s[:at] + "@" + strings.ToLower(s[at+1:]), nil
 }
 
 // frenchCodes are the country codes of France's numbering plans: metropolitan
@@ -436,4 +446,38 @@ func NormalizeLink(s string) (string, error) {
 		return "", problem(keyLink)
 	}
 	return s, nil
+}
+
+// checkDepartmentPostCode reports a department that is not the post code's:
+// 26400 is in 26, 20xxx in Corsica (2A or 2B), 97xxx overseas in the
+// department of its first three digits (97400 is 974). Either value
+// missing or invalid is left to its own check; post codes outside the
+// departments (98xxx: Monaco, the Pacific) are not compared.
+func checkDepartmentPostCode(postCode, department string) error {
+	pc, err := NormalizePostCode(postCode)
+	if err != nil {
+		return nil
+	}
+	dept, err := NormalizeDepartment(department)
+	if err != nil || dept == "" {
+		return nil
+	}
+	var want string
+	switch {
+	case strings.HasPrefix(pc, "98"):
+		return nil
+	case strings.HasPrefix(pc, "97"):
+		want = pc[:3]
+	case strings.HasPrefix(pc, "20"):
+		if dept == "2A" || dept == "2B" {
+			return nil
+		}
+		want = "2A/2B"
+	default:
+		want = pc[:2]
+	}
+	if dept != want {
+		return problem(keyDeptPost, pc, want)
+	}
+	return nil
 }

@@ -65,6 +65,13 @@ func TestCheckField(t *testing.T) {
 		{Email, "jeanne@ferme.fr", ""},
 		{Email, "jeanne+lead@ferme.example.org", ""},
 		{Email, "jeanne@ferme", keyEmail},
+		// The server's rule (Ruby's URI::MailTo regexp): an ASCII local
+		// part and domain; anything else comes back as a 400.
+		{Email, "élise@ferme.fr", keyEmail},
+		{Email, "elise@fermé.fr", keyEmail},
+		{Email, "o'brien.j+lead@ferme-des-lilas.fr", ""},
+		{Email, "jeanne@-ferme.fr", keyEmail},
+		{Email, "jeanne@ferme.fr.", keyEmail},
 		{Email, "Jeanne <jeanne@ferme.fr>", keyEmail},
 		{Email, "jeanne@@ferme.fr", keyEmail},
 		{Email, "jeanne@.fr", keyEmail},

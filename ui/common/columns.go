@@ -15,9 +15,14 @@ type Column struct {
 	Priority int  // columns with the highest Priority go first when the pane narrows; 0 is never dropped
 }
 
+// flexShare is the percentage of the width the flex column keeps, up to its
+// minimum, when the columns that cannot be dropped do not fit.
+const flexShare = 40
+
 // FitColumns returns the width of each column for a pane w cells wide, one
 // space between columns. Columns are dropped (width 0) from the highest
-// Priority down until the rest fit; the Flex column takes what is left.
+// Priority down until the rest fit, the Flex column counted at its minimum
+// Width; it then takes what is left.
 func FitColumns(cols []Column, w int) []int {
 	widths := make([]int, len(cols))
 	kept := make([]bool, len(cols))
@@ -66,7 +71,10 @@ func FitColumns(cols []Column, w int) []int {
 		fixed += n - 1
 	}
 	if flex >= 0 {
-		widths[flex] = max(0, w-fixed)
+		// The flex column is what a row is about (a title): when even the
+		// essentials overflow it keeps a share of the width and the columns
+		// after it are cut instead, so it never collapses to nothing.
+		widths[flex] = max(0, w-fixed, min(cols[flex].Width, w*flexShare/100))
 	}
 	// Too narrow even for the essentials: cut from the right.
 	room := w

@@ -17,7 +17,8 @@ func TestFitColumnsDropsByPriorityAndFillsTheWidth(t *testing.T) {
 		{60, []int{38, 8, 6, 5}},
 		{30, []int{17, 0, 6, 5}}, // the highest priority goes first
 		{18, []int{11, 0, 6, 0}},
-		{10, []int{3, 0, 6, 0}}, // only the essentials: the flex column shrinks
+		{12, []int{5, 0, 6, 0}}, // only the essentials: the flex column shrinks to fit them
+		{10, []int{4, 0, 5, 0}}, // they overflow: the flex column keeps 40%, the others are cut
 		{0, []int{0, 0, 0, 0}},
 	}
 	for _, c := range cases {
@@ -27,6 +28,23 @@ func TestFitColumnsDropsByPriorityAndFillsTheWidth(t *testing.T) {
 				t.Errorf("width %d: %v, want %v", c.w, got, c.want)
 				break
 			}
+		}
+	}
+}
+
+// A list at 40 cells: the optional columns leave before the title gives
+// up its minimum, and the title never collapses to nothing.
+func TestTheTitleKeepsItsMinimumWhileColumnsCanGo(t *testing.T) {
+	title, amount, status, next := Column{Width: 12, Flex: true}, Column{Width: 12, Right: true}, Column{Width: 16, Priority: 1}, Column{Width: 12, Priority: 2}
+	cols := []Column{title, {Width: 16, Priority: 4}, amount, status, next, {Width: 7, Priority: 3}}
+	got := FitColumns(cols, 38)
+	if got[0] < title.Width || got[2] != amount.Width {
+		t.Errorf("at 38 cells: %v: the title or the amount gave way to optional columns", got)
+	}
+	// The same columns with none that can be dropped still keep a title.
+	for _, w := range []int{38, 20, 5} {
+		if got := FitColumns([]Column{title, amount, {Width: 16}, {Width: 12}}, w); got[0] == 0 {
+			t.Errorf("at %d cells the title collapsed: %v", w, got)
 		}
 	}
 }

@@ -3,8 +3,10 @@ package common
 import (
 	"context"
 	"errors"
+	"os/exec"
 
 	"github.com/miimosa/miimosa/api"
+	"github.com/miimosa/miimosa/internal/credentials"
 	"github.com/miimosa/miimosa/internal/i18n"
 	"github.com/miimosa/miimosa/internal/textsafe"
 )
@@ -15,6 +17,7 @@ import (
 // cleaned, because hiding them would leave the person with nothing to act on.
 func ErrorText(t i18n.Printer, err error) string {
 	var ae *api.Error
+	var ee *exec.Error
 	switch {
 	case err == nil:
 		return ""
@@ -42,6 +45,18 @@ func ErrorText(t i18n.Printer, err error) string {
 			return t.T("ui.err.validation_msg", textsafe.Clean(ae.Message))
 		}
 		return t.T("ui.err.validation")
+	case errors.Is(err, api.ErrInvalidParam):
+		return t.T("ui.err.invalid_param")
+	case errors.As(err, &ee):
+		// Starting the browser (o): the one program the terminal runs.
+		if errors.Is(ee.Err, exec.ErrNotFound) {
+			return t.T("ui.err.no_opener", textsafe.Clean(ee.Name))
+		}
+		return t.T("ui.err.opener_failed")
+	case errors.Is(err, ErrNotWebURL):
+		return t.T("ui.err.not_web_url")
+	case errors.Is(err, credentials.ErrNoKeyring):
+		return t.T("ui.err.no_keyring")
 	}
 	return textsafe.Clean(err.Error())
 }

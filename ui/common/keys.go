@@ -22,6 +22,10 @@ type KeyMap struct {
 	Reload                           key.Binding
 	Browser, Copy                    key.Binding
 	Privacy, NewLookup, Lead, APIKey key.Binding
+
+	// For the help bar only: the same keys as Open, Back, Up and Down,
+	// named for what they do in a picker, a search box or a detail.
+	Choose, Apply, Cancel, Move key.Binding
 }
 
 // NewKeyMap builds the keymap with its help text in the printer's language.
@@ -58,12 +62,55 @@ func NewKeyMap(p i18n.Printer) KeyMap {
 		NewLookup: b("n", "keys.new_lookup", "n"),
 		Lead:      b("L", "keys.lead", "L"),
 		APIKey:    b("K", "keys.api_key", "K"),
+		Choose:    b("enter", "ui.keys.choose", "enter"),
+		Apply:     b("enter", "ui.keys.apply", "enter"),
+		Cancel:    b("esc", "ui.keys.cancel", "esc"),
+		Move:      b("↑/↓", "ui.keys.move", "up", "down", "k", "j"),
 	}
 }
 
 // ShortHelp is the help bar: the keys a person needs most.
 func (k KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.NextPane, k.Open, k.Search, k.Reload, k.Privacy, k.NewLookup, k.Help, k.Quit}
+}
+
+// The help bar follows what has the keyboard: each context lists its own
+// keys, the most used first (the bar cuts from the end on narrow screens).
+
+// WalletHelp is the help bar while the wallet pane has the keyboard.
+func (k KeyMap) WalletHelp() []key.Binding {
+	return []key.Binding{k.NextPane, k.Reload, k.Privacy, k.NewLookup, k.Lead, k.Help, k.Quit}
+}
+
+// PledgesHelp is the help bar over the list of pledges.
+func (k KeyMap) PledgesHelp() []key.Binding {
+	return []key.Binding{k.Open, k.Search, k.Sort, k.Copy, k.Browser, k.Reload, k.NextPane, k.Privacy, k.NewLookup, k.Help, k.Quit}
+}
+
+// PledgeDetailHelp is the help bar over one pledge and its schedule:
+// enter opens its project.
+func (k KeyMap) PledgeDetailHelp() []key.Binding {
+	return []key.Binding{k.Back, k.Open, k.Browser, k.Copy, k.Move, k.Help, k.Quit}
+}
+
+// ProjectsHelp is the help bar over the list of projects.
+func (k KeyMap) ProjectsHelp() []key.Binding {
+	return []key.Binding{k.Open, k.Search, k.Sort, k.Category, k.Type, k.Filters, k.Clear, k.Browser, k.Copy, k.Reload, k.NextPane, k.Help, k.Quit}
+}
+
+// DetailHelp is the help bar over a project's detail.
+func (k KeyMap) DetailHelp() []key.Binding {
+	return []key.Binding{k.Back, k.Browser, k.Copy, k.Move, k.Help, k.Quit}
+}
+
+// PickerHelp is the help bar while a picker (category, filters) is open.
+func (k KeyMap) PickerHelp() []key.Binding {
+	return []key.Binding{k.Choose, k.Move, k.Clear, k.Cancel}
+}
+
+// SearchHelp is the help bar while a search box has the keyboard.
+func (k KeyMap) SearchHelp() []key.Binding {
+	return []key.Binding{k.Apply, k.Cancel}
 }
 
 // FullHelp is the ? overlay, in columns.

@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/miimosa/miimosa/ui/common"
 )
 
@@ -28,12 +29,15 @@ func Styles(s common.Styles) help.Styles {
 	}
 }
 
-// Bar renders the one-line help bar, cut to width with an ellipsis.
-func Bar(env *common.Env, width int) string {
+// Bar renders the one-line help bar for bindings (the keymap's ShortHelp,
+// or a context's), cut to width with an ellipsis.
+func Bar(env *common.Env, width int, bindings []key.Binding) string {
 	h := help.New()
 	h.Styles = Styles(env.Styles)
 	h.SetWidth(width)
-	return h.ShortHelpView(env.Keys.ShortHelp())
+	// bubbles/help adds an item it has no room for when not even its
+	// ellipsis fits: cut what it gives, so the bar never overflows.
+	return ansi.Truncate(h.ShortHelpView(bindings), max(0, width), "…")
 }
 
 const cardWidth = 100

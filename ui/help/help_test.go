@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/miimosa/miimosa/internal/i18n"
@@ -47,9 +48,13 @@ func TestOverlayClosesOnEscOrQuestionMark(t *testing.T) {
 
 func TestBarFitsItsWidth(t *testing.T) {
 	env := uitest.Env(i18n.EN, nil)
-	for _, w := range []int{0, 10, 60, 200} {
-		if got := ansi.StringWidth(Bar(env, w)); w > 0 && got > w {
-			t.Errorf("bar at %d is %d wide", w, got)
+	k := env.Keys
+	for _, b := range [][]key.Binding{k.ShortHelp(), k.WalletHelp(), k.PledgesHelp(), k.PledgeDetailHelp(),
+		k.ProjectsHelp(), k.DetailHelp(), k.PickerHelp(), k.SearchHelp()} {
+		for _, w := range []int{0, 10, 60, 200} {
+			if got := ansi.StringWidth(Bar(env, w, b)); w > 0 && got > w {
+				t.Errorf("bar at %d is %d wide", w, got)
+			}
 		}
 	}
 }

@@ -29,8 +29,14 @@ type Config struct {
 	Store     Store              // nil: nothing is kept beyond this session
 	Source    credentials.Source // where the key in use came from; "" when none
 	NewClient func(key string) (*api.Client, error)
+	// Insecure: without a keyring, Store keeps the key in a private file
+	// (--insecure-storage).
+	Insecure bool
+	// NoKeyring: the system keyring is known to be unusable here, so a new
+	// key goes to the file (Insecure) or is kept for this session only.
+	NoKeyring bool
 	// Notice is said on the prompt from the start: why the stored key
-	// could not be read (no keyring: a new key is kept for this session).
+	// could not be read (a refused key file).
 	Notice string
 }
 
@@ -234,6 +240,12 @@ func (m Model) checked(msg checkedMsg) (Model, tea.Cmd) {
 	notice := m.saveNotice(msg.saved, msg.saveErr)
 	m.input.Reset() // the key leaves this model once it is in the client
 	m.mode, m.cfg.Source = modeReplace, msg.saved
+	switch {
+	case msg.saved == credentials.SourceKeyring:
+		m.cfg.NoKeyring = false
+	case errors.Is(msg.saveErr, credentials.ErrNoKeyring), msg.saved == credentials.SourceFile:
+		m.cfg.NoKeyring = true // the next prompt says where keys go now
+	}
 	client := msg.client
 	return m, func() tea.Msg { return DoneMsg{Client: client, Notice: notice} }
 }
@@ -276,14 +288,35 @@ func (m Model) forgot(msg forgotMsg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	t := m.env.T
-	if msg.err != nil {
-		m.problem = t.T("ui.key.forget_failed", common.ErrorText(t, msg.err))
+	if err := withoutNoKeyring(msg.err); err != nil {
+		m.problem = t.T("ui.key.forget_failed", common.ErrorText(t, err))
 		return m, nil
 	}
 	m.mode, m.problem, m.cfg.Source = modeAsk, "", credentials.SourceNone
 	m.input.Reset()
 	notice := t.T("ui.key.forgotten")
 	return m, tea.Batch(m.input.Focus(), func() tea.Msg { return ForgottenMsg{Notice: notice} })
+}
+
+// withoutNoKeyring is err less its "no usable keyring" parts: with no
+// keyring there is nothing stored there to forget, and a key kept for the
+// session only is forgotten by dropping the client. What is left (a key
+// file that could not be removed) still stops the forgetting.
+func withoutNoKeyring(err error) error {
+	if err == nil || !errors.Is(err, credentials.ErrNoKeyring) {
+		return err
+	}
+	joined, ok := err.(interface{ Unwrap() []error })
+	if !ok {
+		return nil // only the keyring failed
+	}
+	var rest []error
+	for _, e := range joined.Unwrap() {
+		if e = withoutNoKeyring(e); e != nil {
+			rest = append(rest, e)
+		}
+	}
+	return errors.Join(rest...)
 }
 
 func (m Model) cardWidth() int { return common.ModalWidth(cardWidth, m.width) }
@@ -309,8 +342,13 @@ func (m Model) View() string {
 			}
 		}
 	} else {
-		if m.height >= 14 {
-			lines = append(lines, st.Muted.Width(inner).Render(t.T("ui.key.intro")))
+		switch {
+		case m.height >= 14:
+			lines = append(lines, st.Muted.Width(inner).Render(t.T(m.introKey())))
+		case m.cfg.NoKeyring && !m.cfg.Insecure:
+			// No room for the whole story: what matters is that the key
+			// will not be remembered.
+			lines = append(lines, st.Warning.Width(inner).Render(t.T("ui.key.no_keyring")))
 		}
 		if m.cfg.Notice != "" && m.mode == modeAsk {
 			lines = append(lines, st.Warning.Width(inner).Render(m.cfg.Notice))
@@ -333,6 +371,22 @@ func (m Model) View() string {
 	}
 	lines = append(lines, st.Muted.Width(inner).Render(t.T(hint)))
 	return common.Modal(st, lines, m.cardWidth(), m.width, m.height)
+}
+
+// introKey says where a key typed now will be kept, from what is known of
+// this machine: the keyring, the private file, or this session only.
+func (m Model) introKey() i18n.Key {
+	switch {
+	case m.cfg.Store == nil:
+		return "ui.key.intro_session"
+	case m.cfg.NoKeyring && m.cfg.Insecure:
+		return "ui.key.intro_file"
+	case m.cfg.NoKeyring:
+		return "ui.key.intro_session"
+	case m.cfg.Insecure:
+		return "ui.key.intro_either"
+	}
+	return "ui.key.intro_keyring"
 }
 
 // sourceLine says where the key in use comes from (never the key itself).

@@ -2,6 +2,7 @@ package keyprompt
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -198,5 +199,107 @@ func TestNotAKeyIsRefusedBeforeAnyRequest(t *testing.T) {
 	p.enter(t, "two words")
 	if p.m.Busy() || len(p.done) != 0 || !strings.Contains(p.view(), "cannot be an API key") {
 		t.Errorf("a key with a space should be refused on the spot:\n%s", p.view())
+	}
+}
+
+// Without a keyring the key lives in the client only: forgetting it must
+// not fail on the keyring it was never in.
+func TestASessionKeyIsForgottenWithoutAKeyring(t *testing.T) {
+	keyring.MockInitWithError(errors.New(`exec: "dbus-launch": executable file not found in $PATH`))
+	p := newPrompt(t, credentials.SourceNone)
+	p.enter(t, sandbox.DemoKey)
+	if len(p.done) != 1 {
+		t.Fatalf("the key was not accepted:\n%s", p.view())
+	}
+	p.m = p.m.Menu()
+	p.send(t, uitest.Key("down"), uitest.Key("enter"))
+	if len(p.forgotten) != 1 || strings.Contains(p.view(), "could not be forgotten") {
+		t.Fatalf("forgetting a session key failed:\n%s", p.view())
+	}
+	if !p.m.Capturing() || p.m.mode != modeAsk {
+		t.Errorf("after forgetting, the prompt should ask for another key:\n%s", p.view())
+	}
+}
+
+func TestOnlyTheKeyringsAbsenceIsForgiven(t *testing.T) {
+	noKeyring := fmt.Errorf("%w: no session bus", credentials.ErrNoKeyring)
+	fileErr := errors.New("cannot remove /x/key: permission denied")
+	for _, c := range []struct {
+		err, want error
+	}{
+		{nil, nil},
+		{noKeyring, nil},
+		{errors.Join(noKeyring), nil},
+		{fileErr, fileErr},
+		{errors.Join(noKeyring, fileErr), fileErr},
+	} {
+		got := withoutNoKeyring(c.err)
+		if (got == nil) != (c.want == nil) || (got != nil && !errors.Is(got, c.want)) || errors.Is(got, credentials.ErrNoKeyring) {
+			t.Errorf("withoutNoKeyring(%v) = %v, want %v", c.err, got, c.want)
+		}
+	}
+}
+
+// The prompt says where the key will be kept from what is known of the
+// machine, and never two contradicting things; the same after K → Replace.
+func TestThePromptSaysWhereTheKeyWillBeKept(t *testing.T) {
+	keyring.MockInit()
+	for _, c := range []struct {
+		lang                i18n.Lang
+		noKeyring, insecure bool
+		want                i18n.Key
+	}{
+		{i18n.EN, false, false, "ui.key.intro_keyring"},
+		{i18n.EN, true, false, "ui.key.intro_session"},
+		{i18n.FR, true, false, "ui.key.intro_session"},
+		{i18n.EN, true, true, "ui.key.intro_file"},
+		{i18n.FR, false, true, "ui.key.intro_either"},
+	} {
+		p := newPrompt(t, credentials.SourceNone)
+		env := uitest.Env(c.lang, nil)
+		p.m = New(env, p.m.cfg).SetSize(80, 24)
+		p.m.cfg.NoKeyring, p.m.cfg.Insecure = c.noKeyring, c.insecure
+		for _, mode := range []string{"ask", "replace"} {
+			if mode == "replace" {
+				p.m.cfg.Source = credentials.SourceSession
+				p.m = p.m.Menu()
+				p.send(t, uitest.Key("enter"))
+			}
+			out := cardText(p.view())
+			for _, k := range []i18n.Key{"ui.key.intro_keyring", "ui.key.intro_either", "ui.key.intro_file", "ui.key.intro_session", "ui.key.no_keyring"} {
+				said := strings.Contains(out, cardText(env.T.T(k)))
+				if k == c.want && !said {
+					t.Errorf("%s %s: the prompt does not say %q:\n%s", c.lang, mode, env.T.T(k), p.view())
+				}
+				if k != c.want && said {
+					t.Errorf("%s %s: the prompt also says %q:\n%s", c.lang, mode, env.T.T(k), p.view())
+				}
+			}
+		}
+	}
+}
+
+// cardText is what a card says, its border and line breaks left out, and
+// the spaces with them (a word may be broken at a hyphen).
+func cardText(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "│", " ")), "")
+}
+
+// A save that finds no keyring is remembered: the next prompt (K →
+// Replace) no longer promises the keyring; on a short screen the one line
+// that matters is kept.
+func TestAKeyringFoundMissingChangesTheNextPrompt(t *testing.T) {
+	keyring.MockInitWithError(errors.New("org.freedesktop.DBus.Error.ServiceUnknown"))
+	p := newPrompt(t, credentials.SourceNone)
+	p.enter(t, sandbox.DemoKey)
+	p.m = p.m.Menu()
+	p.send(t, uitest.Key("enter"))
+	out := cardText(p.view())
+	if strings.Contains(out, "keptinthesystemkeyring") || !strings.Contains(out, "thissessiononly") {
+		t.Errorf("after a save without keyring, the replace prompt says:\n%s", p.view())
+	}
+	p.m = p.m.SetSize(60, 13)
+	if out := cardText(p.view()); !strings.Contains(out, cardText("No keyring on this machine")) {
+		t.Errorf("a short prompt drops that the key will not be kept:\n%s", p.view())
 	}
 }

@@ -53,6 +53,7 @@ type fieldState struct {
 	touched   bool   // an error was shown once: from now on it follows the typing
 	serverErr string // the server's words for serverVal, sanitised
 	serverVal string
+	all       *api.Lead // the whole lead, for the rules between fields
 }
 
 // validate is the field's huh validation: the server's refusal while the
@@ -62,7 +63,7 @@ func (fs *fieldState) validate(t i18n.Printer) func(string) error {
 		if fs.serverErr != "" && v == fs.serverVal {
 			return errors.New(fs.serverErr)
 		}
-		if err := lead.CheckField(fs.name, v); err != nil {
+		if err := lead.CheckFieldIn(*fs.all, fs.name, v); err != nil {
 			return errors.New(lead.Message(t, err))
 		}
 		return nil
@@ -80,7 +81,7 @@ func (fs *fieldState) errorText(t i18n.Printer) string {
 		return err.Error()
 	}
 	if fs.touched {
-		if err := lead.CheckField(fs.name, v); err != nil {
+		if err := lead.CheckFieldIn(*fs.all, fs.name, v); err != nil {
 			return lead.Message(t, err)
 		}
 	}
@@ -99,7 +100,7 @@ type formFields struct {
 func newFormFields(l api.Lead) *formFields {
 	ff := &formFields{lead: l, byName: map[string]*fieldState{}}
 	for _, name := range lead.Fields() {
-		fs := &fieldState{name: name, value: lead.Ptr(&ff.lead, name)}
+		fs := &fieldState{name: name, value: lead.Ptr(&ff.lead, name), all: &ff.lead}
 		ff.byName[name] = fs
 		ff.order = append(ff.order, fs)
 	}
@@ -196,14 +197,14 @@ func (ff *formFields) buildField(fs *fieldState, o buildOptions) huh.Field {
 // one offers "None".
 func options(t i18n.Printer, field string, accessible bool) []huh.Option[string] {
 	var values []string
-	var prefix i18n.Key
+	var set i18n.LabelSet // the catalogue's labels, the same the panes and commands show
 	switch field {
 	case lead.Category:
-		values, prefix = api.Categories, "lead.category."
+		values, set = api.Categories, i18n.LabelCategory
 	case lead.CollectType:
-		values, prefix = api.CollectTypes, "lead.collect."
+		values, set = api.CollectTypes, i18n.LabelCollectType
 	case lead.PublicationTimeframe:
-		values, prefix = api.PublicationTimeframes, "lead.timeframe."
+		values, set = api.PublicationTimeframes, i18n.LabelTimeframe
 	}
 	var opts []huh.Option[string]
 	switch {
@@ -213,7 +214,7 @@ func options(t i18n.Printer, field string, accessible bool) []huh.Option[string]
 		opts = append(opts, huh.NewOption(t.T("lead.choose"), ""))
 	}
 	for _, v := range values {
-		opts = append(opts, huh.NewOption(t.T(prefix+i18n.Key(v)), v))
+		opts = append(opts, huh.NewOption(t.T(i18n.LabelKey(set, v)), v))
 	}
 	return opts
 }

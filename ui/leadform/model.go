@@ -287,7 +287,7 @@ func (m Model) submit() (Model, tea.Cmd) {
 	l := lead.Normalize(m.ff.lead)
 	var bad []string
 	for _, fs := range m.ff.order {
-		if lead.CheckField(fs.name, lead.Get(l, fs.name)) != nil ||
+		if lead.CheckFieldIn(l, fs.name, lead.Get(l, fs.name)) != nil ||
 			(fs.serverErr != "" && *fs.value == fs.serverVal) {
 			fs.touched = true
 			bad = append(bad, fs.name)
@@ -358,7 +358,7 @@ func (m Model) submitted(msg submittedMsg) (Model, tea.Cmd) {
 // the form does not have ("base"), worded for the notice.
 func (m Model) applyServerErrors(ae *api.Error) (first string, others []string) {
 	for _, name := range slices.Sorted(maps.Keys(ae.Fields)) {
-		text := textsafe.Clean(strings.Join(ae.Fields[name], ", "))
+		text := lead.ServerMessages(m.t, ae.Fields[name]) // Rails words them in English
 		fs, ok := m.ff.byName[name]
 		if !ok {
 			others = append(others, textsafe.Clean(name)+": "+text)
@@ -398,11 +398,16 @@ func (m Model) drafts() *lead.DraftStore {
 // (ctrl+c) while the form is open: nothing typed is lost. It does nothing
 // for an untouched or accepted lead.
 func (m Model) SaveDraft() error {
-	d := m.drafts()
-	if d == nil || m.ff == nil || m.phase == phaseSent || m.phase == phaseLoading || m.phase == phaseOffer || lead.Empty(m.ff.lead) {
+	if !m.draftWorthSaving() {
 		return nil
 	}
-	return d.Save(m.ff.lead)
+	return m.drafts().Save(m.ff.lead)
+}
+
+// draftWorthSaving: a store, and something typed that was not accepted.
+func (m Model) draftWorthSaving() bool {
+	return m.drafts() != nil && m.ff != nil && m.phase != phaseSent && m.phase != phaseLoading &&
+		m.phase != phaseOffer && !lead.Empty(m.ff.lead)
 }
 
 // reopen rebuilds the form over the same values (huh cannot leave its

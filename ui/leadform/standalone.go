@@ -7,7 +7,6 @@ import (
 	"io"
 	"maps"
 	"slices"
-	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
@@ -66,10 +65,24 @@ func Run(ctx context.Context, cfg Config, in io.Reader, out io.Writer) (DoneMsg,
 	if cfg.Accessible {
 		return RunAccessible(ctx, cfg, in, out)
 	}
-	final, err := tea.NewProgram(Program(cfg),
-		tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out)).Run()
+	opts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out)}
+	if cfg.Width > 0 && cfg.Height > 0 {
+		// A size known in advance (not a terminal: tests) draws at once.
+		opts = append(opts, tea.WithWindowSize(cfg.Width, cfg.Height))
+	}
+	final, err := tea.NewProgram(Program(cfg), opts...).Run()
 	if err != nil {
-		return DoneMsg{}, err
+		// SIGTERM (or SIGINT sent from outside) cancels ctx and kills the
+		// program: what was typed is kept, as esc and ctrl+c keep it.
+		var done DoneMsg
+		if p, ok := final.(program); ok && ctx.Err() != nil {
+			if serr := p.m.SaveDraft(); serr != nil {
+				done.Notice = p.m.t.T("lead.form.draft_not_saved", textsafe.Clean(serr.Error()))
+			} else if p.m.draftWorthSaving() {
+				done.Notice = p.m.t.T("lead.form.draft_saved")
+			}
+		}
+		return done, err
 	}
 	return Done(final), nil
 }
@@ -85,7 +98,14 @@ func RunAccessible(ctx context.Context, cfg Config, in io.Reader, out io.Writer)
 	m := New(cfg)
 	t := m.t
 	plain := common.Styles{} // no colours: a screen reader reads escape codes aloud
-	r := &eofReader{r: in}
+	// huh's accessible prompts block on a read that ignores ctx, and take
+	// the end of input as "keep the value": ctrlReader returns at once when
+	// ctx is cancelled (ctrl+c, SIGTERM), and ends every later read at the
+	// first end of input (ctrl+d), so either stops the form.
+	r := &ctrlReader{ctx: ctx, r: in}
+	// Once stopped, huh still walks the remaining fields, printing each
+	// prompt: prompts holds them back, so the interruption ends the output.
+	prompts := &stoppedWriter{w: out, stopped: func() bool { return r.eof || ctx.Err() != nil }}
 	ff := newFormFields(api.Lead{})
 	if d, ok, err := cfg.Drafts.LoadDraft(); err != nil {
 		fmt.Fprintln(out, t.T("lead.form.draft_unreadable", textsafe.Clean(err.Error())))
@@ -94,7 +114,7 @@ func RunAccessible(ctx context.Context, cfg Config, in io.Reader, out io.Writer)
 		when := format.New(t.Lang).DateTime(api.Time{Time: d.SavedAt, Valid: !d.SavedAt.IsZero()})
 		q := huh.NewForm(huh.NewGroup(huh.NewConfirm().Title(t.T("lead.form.draft_offer", when)).
 			Affirmative(t.T("lead.form.yes")).Negative(t.T("lead.form.no")).Value(&restore))).
-			WithAccessible(true).WithInput(r).WithOutput(out)
+			WithAccessible(true).WithTheme(theme(plain)).WithInput(r).WithOutput(prompts)
 		if err := q.RunWithContext(ctx); err != nil {
 			return DoneMsg{}, err
 		}
@@ -115,12 +135,16 @@ func RunAccessible(ctx context.Context, cfg Config, in io.Reader, out io.Writer)
 		if !lead.Empty(ff.lead) {
 			fmt.Fprintln(out, t.T("lead.accessible.keep_hint"))
 		}
-		form := ff.build(buildOptions{t: t, styles: plain, accessible: true}).WithInput(r).WithOutput(out)
+		form := ff.build(buildOptions{t: t, styles: plain, accessible: true}).WithInput(r).WithOutput(prompts)
 		if err := form.RunWithContext(ctx); err != nil {
 			return DoneMsg{Notice: save()}, err
 		}
 		if err := ctx.Err(); err != nil {
 			return DoneMsg{Notice: save()}, err
+		}
+		if r.eof {
+			// Input ended inside the form: what was typed is a draft, not a lead.
+			return DoneMsg{Notice: save()}, ErrNotSent
 		}
 		l := lead.Normalize(ff.lead)
 		if probs := lead.Check(l, t); len(probs) > 0 {
@@ -128,9 +152,6 @@ func RunAccessible(ctx context.Context, cfg Config, in io.Reader, out io.Writer)
 				for _, p := range probs[name] {
 					fmt.Fprintln(out, t.T("lead.cli.field_error", t.T(i18n.Key("lead.field."+name)), p))
 				}
-			}
-			if r.eof {
-				return DoneMsg{Notice: save()}, ErrNotSent
 			}
 			continue
 		}
@@ -154,26 +175,63 @@ func RunAccessible(ctx context.Context, cfg Config, in io.Reader, out io.Writer)
 		m.ff = ff
 		m.applyServerErrors(ae)
 		for _, name := range slices.Sorted(maps.Keys(ae.Fields)) {
-			fmt.Fprintln(out, t.T("lead.cli.field_error", textsafe.Clean(name), textsafe.Clean(strings.Join(ae.Fields[name], ", "))))
-		}
-		if r.eof {
-			return DoneMsg{Notice: save()}, err
+			fmt.Fprintln(out, t.T("lead.cli.field_error", textsafe.Clean(name), lead.ServerMessages(t, ae.Fields[name])))
 		}
 		fmt.Fprintln(out, t.T("lead.accessible.server_refused_again"))
 	}
 }
 
-// eofReader notes the end of input: huh's accessible prompts take it as
-// "keep the value", which would ask the same refused lead forever.
-type eofReader struct {
+// ctrlReader reads in, returning ctx's error as soon as ctx is cancelled
+// (the blocked read is left to the process's end), and io.EOF for good
+// once in has ended: a terminal's ctrl+d ends one read only, and huh would
+// go on to the next field.
+type ctrlReader struct {
+	ctx context.Context
 	r   io.Reader
 	eof bool
 }
 
-func (e *eofReader) Read(p []byte) (int, error) {
-	n, err := e.r.Read(p)
-	if errors.Is(err, io.EOF) {
-		e.eof = true
+func (c *ctrlReader) Read(p []byte) (int, error) {
+	if c.eof {
+		return 0, io.EOF
 	}
-	return n, err
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	type result struct {
+		b   []byte
+		err error
+	}
+	ch, buf := make(chan result, 1), make([]byte, len(p))
+	go func() {
+		n, err := c.r.Read(buf)
+		ch <- result{buf[:n], err}
+	}()
+	select {
+	case res := <-ch:
+		n := copy(p, res.b)
+		if errors.Is(res.err, io.EOF) {
+			c.eof = true
+			if n > 0 {
+				return n, nil // the last bytes first, the end at the next read
+			}
+		}
+		return n, res.err
+	case <-c.ctx.Done():
+		return 0, c.ctx.Err()
+	}
+}
+
+// stoppedWriter writes to w until stopped reports true, then drops what it
+// is given.
+type stoppedWriter struct {
+	w       io.Writer
+	stopped func() bool
+}
+
+func (s *stoppedWriter) Write(p []byte) (int, error) {
+	if s.stopped() {
+		return len(p), nil
+	}
+	return s.w.Write(p)
 }

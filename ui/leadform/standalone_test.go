@@ -72,10 +72,10 @@ func TestRunAccessibleReasksRefusedField(t *testing.T) {
 		}
 		return api.LeadResult{ID: 7}, nil
 	}}
-	answers := accessibleAnswers("é@ferme.fr")
+	answers := accessibleAnswers("refused@ferme.fr")
 	// Second round: the refused email is asked again until it changes;
 	// an empty answer keeps every other value.
-	answers = append(answers, "é@ferme.fr", "jeanne@ferme.fr")
+	answers = append(answers, "refused@ferme.fr", "jeanne@ferme.fr")
 	answers = append(answers, make([]string, len(lead.Fields())-1)...)
 	var out bytes.Buffer
 	done, err := RunAccessible(context.Background(), Config{Submit: fake.submit, Accessible: true},

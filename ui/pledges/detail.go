@@ -80,13 +80,13 @@ func body(env *common.Env, p api.Pledge, w int, private bool) []string {
 	}
 
 	var other []string
-	other = append(other, projectdetail.ExtraLines(p.Extra, "", w)...)
-	other = append(other, projectdetail.ExtraLines(p.Project.Extra, "project.", w)...)
+	other = append(other, projectdetail.ExtraLines(p.Extra, "", w, private)...)
+	other = append(other, projectdetail.ExtraLines(p.Project.Extra, "project.", w, private)...)
 	if p.NextRepayment != nil {
-		other = append(other, projectdetail.ExtraLines(p.NextRepayment.Extra, "next_repayment.", w)...)
+		other = append(other, projectdetail.ExtraLines(p.NextRepayment.Extra, "next_repayment.", w, private)...)
 	}
 	for i, r := range p.Repayments {
-		other = append(other, projectdetail.ExtraLines(r.Extra, fmt.Sprintf("repayments[%d].", i), w)...)
+		other = append(other, projectdetail.ExtraLines(r.Extra, fmt.Sprintf("repayments[%d].", i), w, private)...)
 	}
 	if len(other) > 0 {
 		out = append(out, "", s.Header.Render(t("panes.detail.other")))

@@ -46,6 +46,7 @@ type Model struct {
 	rows  []row        // items formatted, parallel to items
 	hay   []string     // items' searchable text, parallel to items
 	done  bool         // the last page arrived
+	total api.Int      // how many the server has, from the Total header; may be unknown
 	next  string       // the page to ask for after a failed one; "" when none
 
 	// One request in flight at a time; pages are followed one after another.
@@ -112,27 +113,51 @@ func (m Model) Shown() []api.Pledge {
 	return out
 }
 
-// Title is the pane's title with the count.
+// Title is the pane's title with the count. Until every page is in it
+// says how many of how many are loaded, so a list cut short by a failed
+// page never passes for the whole.
 func (m Model) Title() string {
 	if m.env == nil {
 		return ""
 	}
-	f := m.env.Format
+	f, t := m.env.Format, m.env.T.T
 	n := f.Int(api.Int{Value: int64(len(m.items)), Valid: true})
-	if m.filter.Value() != "" {
-		return m.env.T.T("panes.pledges.count_filtered", f.Int(api.Int{Value: int64(len(m.shown)), Valid: true}), n)
+	partial := m.partial()
+	switch {
+	case m.filter.Value() != "" && partial:
+		return t("panes.pledges.count_filtered_partial", f.Int(api.Int{Value: int64(len(m.shown)), Valid: true}), n)
+	case m.filter.Value() != "":
+		return t("panes.pledges.count_filtered", f.Int(api.Int{Value: int64(len(m.shown)), Valid: true}), n)
+	case partial && m.total.Valid && m.total.Value > int64(len(m.items)):
+		return t("panes.pledges.count_partial", n, f.Int(m.total))
+	case partial && !m.req.Busy():
+		return t("panes.pledges.count_more", n)
 	}
-	return m.env.T.T("panes.pledges.count", n)
+	return t("panes.pledges.count", n)
 }
+
+// partial is true while some pledges are loaded but not every page is:
+// the list and its totals are not the whole yet.
+func (m Model) partial() bool { return !m.done && len(m.items) > 0 }
 
 // clear forgets the person: data leaves memory and screen.
 func (m Model) clear() Model {
 	m.req.Abandon()
 	m.user = api.User{}
 	m.items, m.rows, m.hay, m.shown = nil, nil, nil, nil
-	m.totals, m.done, m.err, m.next = totals{}, false, nil, ""
+	m.totals, m.done, m.err, m.next, m.total = totals{}, false, nil, "", api.Int{}
 	m.cursor, m.offset = 0, 0
 	m.detail, m.detailOpen = detail{}, false
+	return m
+}
+
+// unfiltered drops the filter and the sort: a new person's pledges start
+// as the server orders them, not narrowed by what the last caller needed.
+func (m Model) unfiltered() Model {
+	m.filtering = false
+	m.filter.Blur()
+	m.filter.SetValue("")
+	m.sortBy = 0
 	return m
 }
 
@@ -178,7 +203,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if msg.Gen < m.gen {
 			return m, nil // an older lookup overtaken by a newer one
 		}
-		m = m.clear()
+		m = m.clear().unfiltered()
 		m.gen, m.user = msg.Gen, msg.User
 		return m.reload()
 	case pageMsg:
@@ -214,6 +239,9 @@ func (m Model) gotPage(msg pageMsg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	items := msg.page.Items
+	if msg.page.Total.Valid {
+		m.total = msg.page.Total
+	}
 	m.items = append(m.items, items...)
 	m.rows = m.buildRows(items, m.rows)
 	m.hay = m.buildHay(items, m.hay)
@@ -259,7 +287,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.filtering = true
 		m.filter.CursorEnd()
 		return m, m.filter.Focus()
-	case key.Matches(msg, k.Back):
+	case key.Matches(msg, k.Back), key.Matches(msg, k.Clear):
 		if m.filter.Value() != "" {
 			m.filter.SetValue("")
 			return m.derive(), nil
@@ -344,4 +372,20 @@ func (m Model) scroll() Model {
 	m.cursor = max(0, min(m.cursor, len(m.shown)-1))
 	m.offset = common.ListOffset(m.cursor, m.offset, len(m.shown), m.bodyHeight())
 	return m
+}
+
+// Err is the pane's error while it is failing, nil once it recovers: the
+// root shows it on the status line.
+func (m Model) Err() error { return m.err }
+
+// Help is the help bar's keys for what the pane shows now.
+func (m Model) Help() []key.Binding {
+	switch k := m.env.Keys; {
+	case m.detailOpen:
+		return k.PledgeDetailHelp()
+	case m.filtering:
+		return k.SearchHelp()
+	default:
+		return k.PledgesHelp()
+	}
 }

@@ -1,6 +1,7 @@
 package pledges
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -287,13 +288,107 @@ func TestNoPanicOnOddInput(t *testing.T) {
 	_ = zero.SetSize(10, 10).View()
 }
 
-func TestDbg(t *testing.T) {
-	for _, sz := range [][2]int{{160, 12}, {100, 12}, {60, 12}} {
-		m := lookedUp(t, 1).SetSize(sz[0], sz[1])
-		m = answer(t, m, pledgePage(makePledges(1, 30), ""), nil)
-		m = uitest.Press(m, "j", "s")
-		t.Log("\n" + uitest.Plain(m.View()))
-		m = uitest.Press(m, "enter")
-		t.Log("\n" + uitest.Plain(m.View()))
+// The next caller starts with every pledge in the server's order: neither
+// the previous caller's filter nor their sort carries over.
+func TestANewPersonStartsUnfilteredAndUnsorted(t *testing.T) {
+	for _, next := range []common.UserMsg{{User: api.User{Email: "bob@example.com", Birthdate: "1970-01-01"}, Gen: 2}, {Gen: 2}} {
+		m := lookedUp(t, 1)
+		m = answer(t, m, pledgePage(makePledges(1, 24), ""), nil)
+		m = uitest.Press(uitest.Send(uitest.Press(m, "/"), uitest.Type("late")...), "enter", "s")
+		if m.filter.Value() != "late" || m.sortBy == 0 {
+			t.Fatal("the filter or the sort did not take")
+		}
+		m, _ = m.Update(next)
+		if m.filter.Value() != "" || m.filtering || m.sortBy != 0 {
+			t.Fatalf("after %+v: filter %q, filtering %v, sort %d", next, m.filter.Value(), m.filtering, m.sortBy)
+		}
+		if next.User != (api.User{}) {
+			m = answer(t, m, pledgePage(makePledges(100, 10), ""), nil)
+			if len(m.Shown()) != 10 || m.Shown()[0].ID != 100 || m.Title() != "Pledges 10" {
+				t.Errorf("the new person's list: %d shown, title %q", len(m.Shown()), m.Title())
+			}
+		}
+	}
+	// Reloading the same person keeps what they were looking at.
+	m := lookedUp(t, 1)
+	m = answer(t, m, pledgePage(makePledges(1, 24), ""), nil)
+	m = uitest.Press(uitest.Send(uitest.Press(m, "/"), uitest.Type("late")...), "enter", "r")
+	if m.filter.Value() != "late" {
+		t.Error("r dropped the filter")
+	}
+}
+
+// x, "clear filters" in the keymap, clears the pledges filter too.
+func TestXClearsTheFilter(t *testing.T) {
+	m := lookedUp(t, 1)
+	m = answer(t, m, pledgePage(makePledges(1, 24), ""), nil)
+	m = uitest.Press(uitest.Send(uitest.Press(m, "/"), uitest.Type("late")...), "enter")
+	if len(m.Shown()) == 24 {
+		t.Fatal("the filter did not take")
+	}
+	m = uitest.Press(m, "x")
+	if m.filter.Value() != "" || len(m.Shown()) != 24 || m.Title() != "Pledges 24" {
+		t.Errorf("x: filter %q, %d shown, title %q", m.filter.Value(), len(m.Shown()), m.Title())
+	}
+	// While typing, x is a letter of the filter.
+	m = uitest.Send(uitest.Press(m, "/"), uitest.Type("x")...)
+	if m.filter.Value() != "x" {
+		t.Errorf("typing x gave the filter %q", m.filter.Value())
+	}
+}
+
+// A 420-pledge lender whose fifth page fails: the title and the totals say
+// only 400 are in, and r asks for the fifth page, not the first.
+func TestAFailedPageLeavesTheListVisiblyPartial(t *testing.T) {
+	m := lookedUp(t, 1)
+	total := api.Int{Value: 420, Valid: true}
+	for i := range 4 {
+		p := pledgePage(makePledges(1+i*100, 100), fmt.Sprintf("/user/pledges?page=%d", i+2))
+		p.Total = total
+		m = answer(t, m, p, nil)
+		if i == 0 && m.Title() != "Pledges 100 of 420" {
+			t.Errorf("title while loading: %q", m.Title())
+		}
+	}
+	m = answer(t, m, pledgePage(nil, ""), &api.Error{Kind: api.ErrServer, Status: 503})
+	v := m.View()
+	if m.Title() != "Pledges 400 of 420" {
+		t.Errorf("title %q, want Pledges 400 of 420", m.Title())
+	}
+	uitest.Contains(t, v, "Totals of the 400 loaded: Lent")
+	uitest.Contains(t, v, "r to retry")
+	m = uitest.Press(m, "r")
+	if !m.req.Busy() || m.next != "/user/pledges?page=5" || len(m.items) != 400 {
+		t.Fatalf("r: inflight %v, next %q, %d items", m.req.Busy(), m.next, len(m.items))
+	}
+	last := pledgePage(makePledges(401, 20), "")
+	last.Total = total
+	m = answer(t, m, last, nil)
+	v = uitest.Plain(m.View())
+	if m.Title() != "Pledges 420" || strings.Contains(v, "loaded") || strings.Contains(v, "retry") {
+		t.Errorf("complete list still marked partial: title %q\n%s", m.Title(), v)
+	}
+
+	// Without a Total header, a list cut short says there are more.
+	fr := New(uitest.Env(i18n.FR, uitest.Offline(t))).SetSize(100, 30)
+	fr, _ = fr.Update(common.UserMsg{User: alice, Gen: 1})
+	fr = answer(t, fr, pledgePage(makePledges(1, 100), "/p2"), nil)
+	fr = answer(t, fr, pledgePage(nil, ""), &api.Error{Kind: api.ErrNetwork})
+	if fr.Title() != "Prêts 100+" {
+		t.Errorf("French title %q", fr.Title())
+	}
+	uitest.Contains(t, fr.View(), "Totaux des 100 chargés : Prêté")
+}
+
+// At 40×10 the project's title keeps its room: the next due date and the
+// status go before it would shrink to nothing.
+func TestNarrowPaneKeepsTheTitle(t *testing.T) {
+	m := lookedUp(t, 1).SetSize(40, 10)
+	m = answer(t, m, pledgePage(makePledges(1, 3), ""), nil)
+	for _, want := range []string{"Ferme 001", "Ferme 002"} {
+		uitest.Contains(t, m.View(), want)
+	}
+	if w := m.widths[colProject]; w < columns[colProject].Width {
+		t.Errorf("project %d cells wide at 40, want at least %d", w, columns[colProject].Width)
 	}
 }

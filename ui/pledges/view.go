@@ -13,7 +13,8 @@ import (
 )
 
 // The columns, in screen order. At 60 cells the project, amount, status
-// and next repayment date remain.
+// and next repayment date remain; narrower, the next date then the status
+// go too, so that the project's title keeps its minimum width.
 const (
 	colProject = iota
 	colCategory
@@ -35,15 +36,15 @@ const (
 )
 
 var columns = []common.Column{
-	colProject:    {Width: 16, Flex: true},
-	colCategory:   {Width: 16, Priority: 4},
+	colProject:    {Width: 15, Flex: true},
+	colCategory:   {Width: 16, Priority: 6},
 	colAmount:     {Width: 12, Right: true},
-	colRate:       {Width: 7, Right: true, Priority: 3},
-	colDuration:   {Width: 10, Priority: 5},
-	colStatus:     {Width: 16},
-	colRepaid:     {Width: 7, Right: true, Priority: 1},
-	colNextDate:   {Width: 12},
-	colNextAmount: {Width: 12, Right: true, Priority: 2},
+	colRate:       {Width: 7, Right: true, Priority: 5},
+	colDuration:   {Width: 10, Priority: 7},
+	colStatus:     {Width: 16, Priority: 1},
+	colRepaid:     {Width: 7, Right: true, Priority: 3},
+	colNextDate:   {Width: 12, Priority: 2},
+	colNextAmount: {Width: 12, Right: true, Priority: 4},
 }
 
 var columnTitles = [nCols]i18n.Key{
@@ -171,7 +172,8 @@ func (m Model) footer() []string {
 	return out
 }
 
-// totalsLines is one line when it fits, else two.
+// totalsLines is one line when it fits, else two. Until every page is
+// loaded they say they are the totals of what is loaded only.
 func (m Model) totalsLines() []string {
 	f, t, s := m.env.Format, m.totals, m.env.Styles
 	parts := []string{
@@ -179,6 +181,10 @@ func (m Model) totalsLines() []string {
 		m.env.T.T("panes.pledges.total_repaid", f.MoneyMasked(t.repaid, m.privacy)),
 		m.env.T.T("panes.pledges.total_interest", f.MoneyMasked(t.interest, m.privacy)),
 		m.env.T.T("panes.pledges.total_outstanding", f.MoneyMasked(t.outstanding, m.privacy)),
+	}
+	if m.partial() {
+		n := f.Int(api.Int{Value: int64(len(m.items)), Valid: true})
+		parts[0] = m.env.T.T("panes.pledges.totals_partial", n) + " " + parts[0]
 	}
 	one := strings.Join(parts, " · ")
 	if ansi.StringWidth(one) <= m.width || m.height < 6 {

@@ -10,39 +10,47 @@ import (
 	"github.com/miimosa/miimosa/ui/common"
 )
 
-// Readable names for the API's codes. A code the catalogue does not know
-// (the server added one) is shown as sent, cleaned, rather than hidden.
-func label(env *common.Env, prefix, code string) string {
+// Readable names for the API's codes, from the catalogue's one set of
+// labels the commands and the lead form use too. A code the catalogue does
+// not know (the server added one) is shown as sent, cleaned, rather than hidden.
+func label(env *common.Env, set i18n.LabelSet, code string) string {
 	if code == "" {
 		return "—"
 	}
-	k := i18n.Key(prefix + code)
-	if s := env.T.T(k); s != string(k) {
+	if s, ok := env.T.Label(set, code); ok {
 		return s
 	}
 	return textsafe.Clean(code)
 }
 
 // Category is a category's name ("apiculture" → "Beekeeping").
-func Category(env *common.Env, code string) string { return label(env, "panes.cat.", code) }
+func Category(env *common.Env, code string) string { return label(env, i18n.LabelCategory, code) }
 
 // CollectType names a collect type ("lending" → "Lending").
-func CollectType(env *common.Env, code string) string { return label(env, "panes.type.", code) }
+func CollectType(env *common.Env, code string) string {
+	return label(env, i18n.LabelCollectType, code)
+}
 
 // ProjectStatus names a project status.
-func ProjectStatus(env *common.Env, code string) string { return label(env, "panes.pstatus.", code) }
+func ProjectStatus(env *common.Env, code string) string {
+	return label(env, i18n.LabelProjectStatus, code)
+}
 
 // PledgeStatus names a pledge status.
-func PledgeStatus(env *common.Env, code string) string { return label(env, "panes.plstatus.", code) }
+func PledgeStatus(env *common.Env, code string) string {
+	return label(env, i18n.LabelPledgeStatus, code)
+}
 
 // RepaymentStatus names a repayment status.
-func RepaymentStatus(env *common.Env, code string) string { return label(env, "panes.rstatus.", code) }
+func RepaymentStatus(env *common.Env, code string) string {
+	return label(env, i18n.LabelRepaymentStatus, code)
+}
 
 // Frequency names a repayment frequency.
-func Frequency(env *common.Env, code string) string { return label(env, "panes.freq.", code) }
+func Frequency(env *common.Env, code string) string { return label(env, i18n.LabelFrequency, code) }
 
 // Order names a list order.
-func Order(env *common.Env, code string) string { return label(env, "panes.order.", code) }
+func Order(env *common.Env, code string) string { return label(env, i18n.LabelOrder, code) }
 
 // Place is "city, region" for a list row.
 func Place(p api.Project) string {

@@ -237,3 +237,27 @@ func TestNoPanicWithoutClientOrSize(t *testing.T) {
 	zero, _ = zero.Update(uitest.Key("j"))
 	_ = zero.SetSize(5, 5).View()
 }
+
+// Privacy hides the amounts the server wrote in its own text too: the
+// description, the rewards, the other fields.
+func TestPrivacyMasksAmountsInTheServersText(t *testing.T) {
+	env := uitest.Env(i18n.FR, uitest.Offline(t))
+	p := api.Project{ID: 9, Title: "Cuverie", CollectType: "donation",
+		LongDescription: "Nous achetons un pressoir pneumatique : 10 850 € et une cuve (2 cuves en 2025).",
+		Description:     "Objectif : 15 k€",
+		Rewards:         []api.Reward{{Amount: uitest.EUR(5000), Description: "Une bouteille (valeur 12 euros)"}},
+		Extra:           api.Extra{"budget": json.RawMessage(`"EUR 40 000"`)}}
+	m := NewFromProject(env, p).SetSize(100, 60)
+	m, _ = m.Update(loadedMsg{req: m.req, project: p})
+	uitest.Contains(t, m.View(), "10 850 €")
+	m, _ = m.Update(common.PrivacyMsg{On: true})
+	v := uitest.Plain(m.View())
+	for _, leak := range []string{"10 850", "15 k", "12 euros", "40 000", "50,00"} {
+		if strings.Contains(v, leak) {
+			t.Errorf("%q shows with privacy on:\n%s", leak, v)
+		}
+	}
+	for _, want := range []string{"pressoir pneumatique : •••• €", "•••• euros", "EUR ••••", "(2 cuves en 2025)"} {
+		uitest.Contains(t, v, want)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/miimosa/miimosa/api"
+	"github.com/miimosa/miimosa/internal/format"
 	"github.com/miimosa/miimosa/internal/i18n"
 	"github.com/miimosa/miimosa/internal/textsafe"
 	"github.com/miimosa/miimosa/ui/common"
@@ -122,11 +123,13 @@ func (m Model) body(w int) []string {
 			{"panes.detail.frequency", Frequency(env, p.RepaymentFrequency)},
 		}, w)...)
 	}
-	if d := textsafe.CleanMultiline(p.Description); strings.TrimSpace(d) != "" {
+	// The server's own text may state amounts too: privacy hides them there.
+	text := func(s string) string { return m.serverText(textsafe.CleanMultiline(s)) }
+	if d := text(p.Description); strings.TrimSpace(d) != "" {
 		out = append(out, "", s.Header.Render(env.T.T("panes.detail.description")))
 		out = append(out, Wrap(d, w)...)
 	}
-	if d := textsafe.CleanMultiline(p.LongDescription); strings.TrimSpace(d) != "" {
+	if d := text(p.LongDescription); strings.TrimSpace(d) != "" {
 		out = append(out, "", s.Header.Render(env.T.T("panes.detail.long_description")))
 		out = append(out, Wrap(d, w)...)
 	}
@@ -134,14 +137,14 @@ func (m Model) body(w int) []string {
 		out = append(out, "", s.Header.Render(env.T.T("panes.detail.rewards")))
 		for _, r := range p.Rewards {
 			amount := f.MoneyMasked(r.Amount, m.privacy)
-			out = append(out, Wrap(amount+" — "+textsafe.CleanMultiline(r.Description), w)...)
-			out = append(out, ExtraLines(r.Extra, "  ", w)...)
+			out = append(out, Wrap(amount+" — "+text(r.Description), w)...)
+			out = append(out, ExtraLines(r.Extra, "  ", w, m.privacy)...)
 		}
 	} else if p.CollectType == "donation" && m.full {
 		out = append(out, "", s.Header.Render(env.T.T("panes.detail.rewards")), s.Subtle.Render(env.T.T("panes.detail.no_rewards")))
 	}
-	other := ExtraLines(p.Extra, "", w)
-	other = append(other, ExtraLines(p.Owner.Extra, "owner.", w)...)
+	other := ExtraLines(p.Extra, "", w, m.privacy)
+	other = append(other, ExtraLines(p.Owner.Extra, "owner.", w, m.privacy)...)
 	if len(other) > 0 {
 		out = append(out, "", s.Header.Render(env.T.T("panes.detail.other")))
 		out = append(out, other...)
@@ -200,12 +203,25 @@ func Wrap(s string, w int) []string {
 	return out
 }
 
+// serverText is text the server wrote, with its amounts masked while
+// privacy is on.
+func (m Model) serverText(s string) string {
+	if m.privacy {
+		return format.MaskAmounts(s)
+	}
+	return s
+}
+
 // ExtraLines shows fields the client does not know, sorted, each value
-// compacted and cleaned, so nothing the server sent is hidden.
-func ExtraLines(e api.Extra, prefix string, w int) []string {
+// compacted and cleaned, so nothing the server sent is hidden; amounts
+// written in them are masked when private.
+func ExtraLines(e api.Extra, prefix string, w int, private bool) []string {
 	var out []string
 	for _, k := range slices.Sorted(maps.Keys(e)) {
 		line := textsafe.Clean(prefix+k) + ": " + compact(e[k])
+		if private {
+			line = format.MaskAmounts(line)
+		}
 		out = append(out, Wrap(line, w)...)
 	}
 	return out

@@ -5,6 +5,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/miimosa/miimosa/api"
+	"github.com/miimosa/miimosa/internal/i18n"
 	"github.com/miimosa/miimosa/ui/common"
 	"github.com/miimosa/miimosa/ui/projectdetail"
 )
@@ -34,7 +35,7 @@ type menu struct {
 func (m Model) newMenu(f field) menu {
 	env, q := m.env, m.query
 	t := env.T.T
-	all := choice{"", t("panes.all")}
+	all := func(k i18n.Key) choice { return choice{"", t(k)} }
 	mn := menu{field: f}
 	cur := ""
 	switch f {
@@ -42,9 +43,9 @@ func (m Model) newMenu(f field) menu {
 		mn.title = t("panes.filters.title")
 		mn.choices = []choice{
 			{"order", t("panes.filter.order") + " " + projectdetail.Order(env, q.Order)},
-			{"category", t("panes.filter.category") + " " + orAll(env, projectdetail.Category(env, q.Category), q.Category)},
-			{"type", t("panes.filter.type") + " " + orAll(env, projectdetail.CollectType(env, q.Type), q.Type)},
-			{"region", t("panes.filter.region") + " " + orAll(env, regionLabel(q.Region), q.Region)},
+			{"category", t("panes.filter.category") + " " + orAll(env, "panes.all.category", projectdetail.Category(env, q.Category), q.Category)},
+			{"type", t("panes.filter.type") + " " + orAll(env, "panes.all.type", projectdetail.CollectType(env, q.Type), q.Type)},
+			{"region", t("panes.filter.region") + " " + orAll(env, "panes.all.region", regionLabel(q.Region), q.Region)},
 		}
 	case fieldOrder:
 		mn.title, cur = t("panes.filter.order"), q.Order
@@ -53,19 +54,19 @@ func (m Model) newMenu(f field) menu {
 		}
 	case fieldCategory:
 		mn.title, cur = t("panes.filter.category"), q.Category
-		mn.choices = []choice{all}
+		mn.choices = []choice{all("panes.all.category")}
 		for _, c := range api.Categories {
 			mn.choices = append(mn.choices, choice{c, projectdetail.Category(env, c)})
 		}
 	case fieldType:
 		mn.title, cur = t("panes.filter.type"), q.Type
-		mn.choices = []choice{all}
+		mn.choices = []choice{all("panes.all.type")}
 		for _, c := range api.CollectTypes {
 			mn.choices = append(mn.choices, choice{c, projectdetail.CollectType(env, c)})
 		}
 	case fieldRegion:
 		mn.title, cur = t("panes.filter.region"), q.Region
-		mn.choices = []choice{all}
+		mn.choices = []choice{all("panes.all.region")}
 		for _, r := range api.Regions {
 			mn.choices = append(mn.choices, choice{r.Code, r.Name + " (" + r.Code + ")"})
 		}
@@ -80,9 +81,11 @@ func (m Model) newMenu(f field) menu {
 	return mn
 }
 
-func orAll(env *common.Env, label, code string) string {
+// orAll is a filter's value, or the word for no filter, which agrees in
+// French with the filter's noun (catégorie: toutes, type: tous).
+func orAll(env *common.Env, all i18n.Key, label, code string) string {
 	if code == "" {
-		return env.T.T("panes.all")
+		return env.T.T(all)
 	}
 	return label
 }

@@ -180,13 +180,22 @@ func (m Model) request(first bool) (Model, tea.Cmd) {
 	}
 }
 
-// loadMore asks for the next page when the cursor nears the end, unless a
-// request is already in flight or everything is loaded.
+// loadMore asks for the next page when the rows loaded do not reach past
+// the visible ones by loadAhead: the cursor nears the end, or the window is
+// taller than what is loaded (short pages, a tall terminal). One request at
+// a time; none after the last page or a failed one (r retries).
 func (m Model) loadMore() (Model, tea.Cmd) {
-	if m.req.Busy() || m.next == "" || m.err != nil || m.cursor < len(m.items)-loadAhead {
+	if m.req.Busy() || m.next == "" || m.err != nil || !m.wantsMore() {
 		return m, nil
 	}
 	return m.request(false)
+}
+
+// wantsMore reports whether the rows loaded end before the visible window
+// plus loadAhead, or before the cursor plus loadAhead.
+func (m Model) wantsMore() bool {
+	need := max(m.offset+m.bodyHeight(), m.cursor+1) + loadAhead
+	return len(m.items) < need
 }
 
 // setQuery applies new filters: the list reloads from the first page.
@@ -196,7 +205,19 @@ func (m Model) setQuery(q api.ProjectQuery) (Model, tea.Cmd) {
 }
 
 // Update handles answers, the root's messages and, when focused, keys.
+// After any of them it asks for the next page if the window is not full:
+// SetSize returns no command, so a pane made taller fills on the next
+// message it gets.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	m, cmd := m.update(msg)
+	if m.env == nil || m.req.Busy() {
+		return m, cmd
+	}
+	m, more := m.loadMore()
+	return m, tea.Batch(cmd, more)
+}
+
+func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	if m.env == nil {
 		return m, nil
 	}
@@ -412,4 +433,22 @@ func cycle(values []string, cur string, withAll bool) string {
 		}
 	}
 	return all[0]
+}
+
+// Err is the pane's error while it is failing, nil once it recovers: the
+// root shows it on the status line.
+func (m Model) Err() error { return m.err }
+
+// Help is the help bar's keys for what the pane shows now.
+func (m Model) Help() []key.Binding {
+	switch k := m.env.Keys; {
+	case m.detailOpen:
+		return k.DetailHelp()
+	case m.searching:
+		return k.SearchHelp()
+	case len(m.menus) > 0:
+		return k.PickerHelp()
+	default:
+		return k.ProjectsHelp()
+	}
 }

@@ -3,6 +3,7 @@ package projects
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -80,6 +81,65 @@ func TestShortPagesKeepLoadingUntilTheWindowFills(t *testing.T) {
 	m = answer(t, m, page(makeProjects(1, 5), "/projects?page=2", 12), nil)
 	if !m.req.Busy() {
 		t.Error("5 rows loaded and a next page: the pane should ask for it")
+	}
+}
+
+// At 200×60 a page of 20 rows leaves most of the list empty: pages keep
+// coming, one at a time, until the window and the margin below it are
+// full, and stop at the last page.
+func TestATallWindowKeepsLoadingUntilItIsFull(t *testing.T) {
+	m := newPane(t).SetSize(200, 60)
+	body := m.bodyHeight()
+	next := 1
+	for len(m.items) < body+loadAhead {
+		if !m.req.Busy() {
+			t.Fatalf("%d rows loaded for a %d-row window: no further page asked for", len(m.items), body)
+		}
+		m = answer(t, m, page(makeProjects(next, 20), fmt.Sprintf("/projects?page=%d", next/20+2), 200), nil)
+		next += 20
+	}
+	if m.req.Busy() {
+		t.Errorf("still loading with %d rows for a %d-row window", len(m.items), body)
+	}
+
+	// The last page ends it, full or not.
+	m = newPane(t).SetSize(200, 60)
+	m = answer(t, m, page(makeProjects(1, 20), "", 20), nil)
+	if m.req.Busy() {
+		t.Error("asked for more after the last page")
+	}
+}
+
+// The window grows after the first page (the terminal is resized, or the
+// page came before the size): the next message fills it.
+func TestAWindowMadeTallerFillsOnTheNextMessage(t *testing.T) {
+	m := newPane(t).SetSize(100, 12)
+	m = answer(t, m, page(makeProjects(1, 20), "/projects?page=2", 200), nil)
+	if m.req.Busy() {
+		t.Fatal("20 rows fill a 9-row window and its margin: no page should follow yet")
+	}
+	m = m.SetSize(200, 60)
+	m, cmd := m.Update(common.PrivacyMsg{On: false})
+	if !m.req.Busy() || cmd == nil {
+		t.Fatal("a taller window did not ask for the next page")
+	}
+	req := m.req.Seq()
+	m, _ = m.Update(common.PrivacyMsg{On: false})
+	if m.req.Seq() != req {
+		t.Error("a second request went out while one is in flight")
+	}
+}
+
+// At 40×10 the title keeps its room: the bar and the days left go first.
+func TestNarrowPaneKeepsTheTitle(t *testing.T) {
+	m := newPane(t).SetSize(40, 10)
+	m = answer(t, m, page(makeProjects(1, 3), "", 3), nil)
+	v := uitest.Plain(m.View())
+	for _, want := range []string{"Projet 1", "Projet 2", "Projet 3"} {
+		uitest.Contains(t, v, want)
+	}
+	if w := m.widths[colTitle]; w < columns[colTitle].Width {
+		t.Errorf("title %d cells wide at 40, want at least %d", w, columns[colTitle].Width)
 	}
 }
 
@@ -330,4 +390,15 @@ func TestNoPanicOnOddSizesAndInput(t *testing.T) {
 	_ = zero.View()
 	zero, _ = zero.Update(uitest.Key("j"))
 	_ = zero.SetSize(10, 10).View()
+}
+
+// "All" agrees in French with the filter it stands for.
+func TestFrenchAllAgreesWithTheFilter(t *testing.T) {
+	m := New(uitest.Env(i18n.FR, uitest.Offline(t))).SetSize(100, 30).SetFocused(true)
+	m = answer(t, m, page(makeProjects(1, 3), "", 3), nil)
+	v := uitest.Plain(uitest.Press(m, "f").View())
+	for _, want := range []string{"Catégorie : Toutes", "Type : Tous", "Région : Toutes"} {
+		uitest.Contains(t, v, want)
+	}
+	uitest.Contains(t, uitest.Press(m, "c").View(), "> Toutes")
 }

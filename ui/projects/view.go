@@ -13,7 +13,9 @@ import (
 )
 
 // The columns, in screen order. Priority says which go first as the pane
-// narrows: at 60 cells only the title, the bar and the days left remain.
+// narrows: at 60 cells only the title, the bar and the days left remain;
+// narrower, the bar then the days left go too, before the title would
+// shrink below its minimum.
 const (
 	colTitle = iota
 	colCategory
@@ -37,13 +39,13 @@ const (
 
 var columns = []common.Column{
 	colTitle:     {Width: 24, Flex: true},
-	colCategory:  {Width: 14, Priority: 2},
-	colType:      {Width: 9, Priority: 4},
-	colPlace:     {Width: 22, Priority: 5},
-	colCollected: {Width: 27, Right: true, Priority: 1},
-	colProgress:  {Width: barWidth + 6},
-	colTerms:     {Width: 17, Priority: 3},
-	colDays:      {Width: 14, Right: true},
+	colCategory:  {Width: 14, Priority: 4},
+	colType:      {Width: 9, Priority: 6},
+	colPlace:     {Width: 22, Priority: 7},
+	colCollected: {Width: 27, Right: true, Priority: 3},
+	colProgress:  {Width: barWidth + 6, Priority: 2},
+	colTerms:     {Width: 17, Priority: 5},
+	colDays:      {Width: 14, Right: true, Priority: 1},
 }
 
 var columnTitles = [nCols]i18n.Key{

@@ -134,12 +134,16 @@ func (m Model) answer(msg loadedMsg) (Model, tea.Cmd) {
 	case errors.Is(msg.err, context.Canceled):
 		// Superseded by a request whose own answer is on its way.
 	default:
-		m.err = msg.err
-		err := msg.err
-		return m, func() tea.Msg { return common.ErrorMsg{Err: err} }
+		m.err = msg.err // the root reads it with Err for the status line
 	}
 	return m, nil
 }
+
+// Err is the pane's error while it is failing, nil once it recovers.
+func (m Model) Err() error { return m.err }
+
+// Help is the help bar's keys while the wallet has the keyboard.
+func (m Model) Help() []key.Binding { return m.env.Keys.WalletHelp() }
 
 // View renders exactly the size given by SetSize.
 func (m Model) View() string {
@@ -150,12 +154,12 @@ func (m Model) View() string {
 	var lines []string
 	switch {
 	case m.user == (api.User{}):
-		lines = []string{st.Muted.Render(t.T("ui.wallet.nobody"))}
+		lines = wrap(st.Muted, t.T("ui.wallet.nobody"), m.width)
 	case m.err != nil:
 		lines = append(wrap(st.Error, common.ErrorText(t, m.err), m.width),
 			st.Subtle.Render(t.T("ui.retry_hint")))
 	case m.noneYet:
-		lines = []string{t.T("ui.wallet.none")}
+		lines = wrap(st.Cell, t.T("ui.wallet.none"), m.width)
 	case m.loaded:
 		lines = m.balances()
 	case m.loading:

@@ -2,6 +2,7 @@ package wallet
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 
@@ -71,19 +72,29 @@ func TestShowsTheBalancesTheServerSent(t *testing.T) {
 
 func TestNoWalletIsNotAnError(t *testing.T) {
 	m, _ := setup(t, sandbox.Options{})
-	var errs []error
 	m, cmd := m.Update(common.UserMsg{User: user(2), Gen: 1}) // the seed's user without a wallet
-	m = uitest.Drain(t, m, func(m Model, msg tea.Msg) (Model, tea.Cmd) {
-		if e, ok := msg.(common.ErrorMsg); ok {
-			errs = append(errs, e.Err)
-		}
-		return m.Update(msg)
-	}, cmd)
+	m = uitest.Drain(t, m, update, cmd)
 	if out := view(m); !strings.Contains(out, "No wallet yet") || strings.Contains(out, "retry") {
 		t.Errorf("a 404 should read as no wallet, not an error:\n%s", out)
 	}
-	if len(errs) > 0 {
-		t.Errorf("a 404 reached the status line: %v", errs)
+	if err := m.Err(); err != nil {
+		t.Errorf("a 404 would reach the status line: %v", err)
+	}
+}
+
+// The wallet is 26 cells wide in the wide layout: what it says with nobody
+// looked up wraps there, in both languages, rather than being cut.
+func TestEmptyStateWrapsInANarrowPane(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.FR} {
+		env := uitest.Env(lang, nil)
+		m := New(env).SetSize(26, 7)
+		got := strings.Join(strings.Fields(view(m)), " ")
+		if want := env.T.T("ui.wallet.nobody"); !strings.Contains(got, want) {
+			t.Errorf("%s: the empty state is cut:\n%s\nwant %q", lang, view(m), want)
+		}
+		if strings.Contains(view(m), "…") {
+			t.Errorf("%s: the empty state ends in an ellipsis:\n%s", lang, view(m))
+		}
 	}
 }
 
@@ -133,9 +144,15 @@ func TestFailureShowsItsErrorAndRetries(t *testing.T) {
 	if !strings.Contains(out, "r to retry") || !strings.Contains(out, "server failed") {
 		t.Fatalf("a failure should show its error and r to retry:\n%s", out)
 	}
+	if !errors.Is(m.Err(), api.ErrServer) {
+		t.Errorf("Err() = %v while failing, want the server's error", m.Err())
+	}
 	m, cmd = m.Update(uitest.Key("r"))
 	if cmd == nil || !m.Busy() {
 		t.Error("r did not retry")
+	}
+	if m.Err() != nil {
+		t.Errorf("Err() = %v while retrying: the status line would keep the old error", m.Err())
 	}
 	// Not focused: r belongs to another pane.
 	m = m.SetFocused(false)

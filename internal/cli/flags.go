@@ -1,0 +1,124 @@
+package cli
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/miimosa/miimosa/internal/i18n"
+	"github.com/miimosa/miimosa/internal/textsafe"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+)
+
+// scanLang finds --lang's value in args before cobra parses them, so that
+// an error in parsing (or the help) can already speak the chosen language.
+// It stops at "--", after which nothing is a flag.
+func scanLang(args []string) string {
+	for i, a := range args {
+		switch {
+		case a == "--":
+			return ""
+		case strings.HasPrefix(a, "--lang="):
+			return strings.TrimPrefix(a, "--lang=")
+		case a == "--lang" && i+1 < len(args):
+			return args[i+1]
+		}
+	}
+	return ""
+}
+
+// langValue is --lang: a language the program speaks, or a usage error.
+type langValue string
+
+func (v *langValue) String() string { return string(*v) }
+func (v *langValue) Type() string   { return "lang" }
+func (v *langValue) Set(s string) error {
+	if _, ok := i18n.Parse(s); !ok {
+		return errUnknownLang
+	}
+	*v = langValue(s)
+	return nil
+}
+
+var errUnknownLang = errors.New("unknown language")
+
+// flagError turns pflag's errors ("invalid argument "abc" for "--limit"
+// flag: strconv.ParseInt: …") into one localized sentence, a usage error
+// (exit 2) that names the flag and what it takes.
+func flagError(p i18n.Printer) func(*cobra.Command, error) error {
+	return func(cmd *cobra.Command, err error) error {
+		path := cmd.CommandPath()
+		var (
+			notExist *pflag.NotExistError
+			required *pflag.ValueRequiredError
+			invalid  *pflag.InvalidValueError
+			syntax   *pflag.InvalidSyntaxError
+		)
+		msg := ""
+		switch {
+		case errors.As(err, &notExist):
+			msg = p.T("cli.flag.unknown", typedName(notExist.GetSpecifiedName(), notExist.GetSpecifiedShortnames()), path)
+		case errors.As(err, &required):
+			msg = p.T("cli.flag.needs_value", typedName(required.GetSpecifiedName(), required.GetSpecifiedShortnames()), path)
+		case errors.As(err, &invalid):
+			msg = invalidValue(p, invalid, path)
+		case errors.As(err, &syntax):
+			msg = p.T("cli.flag.syntax", shorten(textsafe.Clean(syntax.GetSpecifiedFlag()), 40), path)
+		default:
+			msg = p.T("cli.flag.other", textsafe.Clean(err.Error()), path)
+		}
+		return &UsageError{Err: &userError{msg: msg, err: err}}
+	}
+}
+
+// typedName is the flag as it was typed: --name, or -x for a shorthand.
+func typedName(name, shorthands string) string {
+	name = shorten(textsafe.Clean(name), 40)
+	if shorthands != "" {
+		return "-" + name
+	}
+	return "--" + name
+}
+
+// invalidValue says what the flag takes, by its type.
+func invalidValue(p i18n.Printer, e *pflag.InvalidValueError, path string) string {
+	f := e.GetFlag()
+	name, value := "--"+f.Name, shorten(textsafe.Clean(e.GetValue()), 40)
+	typ := f.Value.Type()
+	switch {
+	case typ == "lang":
+		return p.T("cli.flag.lang", value)
+	case strings.HasPrefix(typ, "int"), strings.HasPrefix(typ, "uint"):
+		return p.T("cli.flag.int", name, value)
+	case strings.HasPrefix(typ, "float"):
+		return p.T("cli.flag.float", name, value)
+	case typ == "bool":
+		return p.T("cli.flag.bool", name, value)
+	case typ == "duration":
+		return p.T("cli.flag.duration", name, value)
+	}
+	return p.T("cli.flag.invalid", name, value, path)
+}
+
+// localizeShorts puts the catalogue's one-line description of each command
+// ("cli.short.<path>") in place of the English one written beside the
+// command, when the catalogue has one in p's language. Long help stays
+// English.
+func localizeShorts(root *cobra.Command, p i18n.Printer) {
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		key := shortKey(c)
+		if s := p.T(key); s != string(key) && s != "" {
+			c.Short = s
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+}
+
+// shortKey is the catalogue key of a command's Short: "cli.short.miimosa.auth.login".
+func shortKey(c *cobra.Command) i18n.Key {
+	return i18n.Key("cli.short." + strings.ReplaceAll(c.CommandPath(), " ", "."))
+}
