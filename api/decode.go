@@ -98,9 +98,12 @@ func (r *Reward) fromObject(o object) {
 func (w *Wallet) UnmarshalJSON(data []byte) error { return unmarshalObject(data, "wallet", w) }
 
 func (w *Wallet) fromObject(o object) {
-	cur := o.str("currency")
+	cur, sent := o.currency("currency")
 	mcur := cur
-	if mcur == "" {
+	switch {
+	case mcur == "" && sent:
+		mcur = "XXX" // ISO 4217 for "no currency": better than a guessed €
+	case mcur == "":
 		mcur = DefaultCurrency
 	}
 	*w = Wallet{

@@ -99,6 +99,17 @@ func TestDecodeWallet(t *testing.T) {
 	if err := json.Unmarshal([]byte(`{"currency": "CHF", "balance": 1}`), &chf); err != nil || chf.Balance.Currency != "CHF" || chf.AvailableBalance.Valid {
 		t.Errorf("the wallet's currency goes to its amounts: %+v, %v", chf, err)
 	}
+	// A currency that is not an ISO code may carry escape sequences meant for
+	// the terminal (OSC 52 writes the clipboard): it never becomes the
+	// currency shown beside amounts, and stays visible, raw, in Extra.
+	var odd api.Wallet
+	in = `{"currency": "\u001b]52;c;aGk=\u0007", "balance": "10.00"}`
+	if err := json.Unmarshal([]byte(in), &odd); err != nil {
+		t.Fatal(err)
+	}
+	if odd.Currency != "" || odd.Balance.Currency != "XXX" || odd.Balance.Cents != 1000 || odd.Extra["currency"] == nil {
+		t.Errorf("odd currency: %+v", odd)
+	}
 }
 
 func TestDecodePledge(t *testing.T) {

@@ -382,6 +382,27 @@ func (o object) str(key string) string {
 	return string(raw)
 }
 
+// currency reads an ISO 4217 code (three letters). Anything else is no
+// currency this client can name, and may carry escape sequences meant for a
+// terminal: it is left in Extra, and present tells the caller one was sent.
+func (o object) currency(key string) (code string, present bool) {
+	raw, ok := o.take(key)
+	if !ok {
+		return "", false
+	}
+	s, ok := jsonString(raw)
+	if !ok || len(s) != 3 {
+		return "", true
+	}
+	for _, r := range s {
+		if (r < 'A' || r > 'Z') && (r < 'a' || r > 'z') {
+			return "", true
+		}
+	}
+	o.done(key)
+	return strings.ToUpper(s), true
+}
+
 // id reads an integer identifier sent as a number or a string; 0 when unknown.
 func (o object) id(key string) int64 {
 	return o.integer(key).Value

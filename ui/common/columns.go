@@ -1,6 +1,7 @@
 package common
 
 import (
+	"math/big"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -219,7 +220,9 @@ func Bar(part, whole int64, w int) string {
 	}
 	filled := 0
 	if whole > 0 && part > 0 {
-		filled = int(min(part, whole) * int64(w) / whole)
+		// big.Int: part×w overflows int64 for amounts a server may still send.
+		q := new(big.Int).Mul(big.NewInt(min(part, whole)), big.NewInt(int64(w)))
+		filled = int(q.Div(q, big.NewInt(whole)).Int64()) // ≤ w, as part ≤ whole
 	}
 	return strings.Repeat("█", filled) + strings.Repeat("░", w-filled)
 }

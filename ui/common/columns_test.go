@@ -72,6 +72,15 @@ func TestBarAndCanvas(t *testing.T) {
 	if got := Bar(5, 0, 3); got != "░░░" {
 		t.Errorf("Bar with no target: %q", got)
 	}
+	// Amounts a server may send whose product with the width overflows int64
+	// drew a negative count and panicked.
+	const huge = 3458764513820540928
+	if got := Bar(huge, huge, 10); got != "██████████" {
+		t.Errorf("Bar of huge amounts: %q", got)
+	}
+	if got := Bar(huge/2, huge, 10); got != "█████░░░░░" {
+		t.Errorf("Bar of half a huge amount: %q", got)
+	}
 	c := Canvas{W: 4, H: 2}
 	c.Line("abcdef")
 	c.Exact("wxyz")

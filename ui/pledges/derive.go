@@ -2,6 +2,7 @@ package pledges
 
 import (
 	"cmp"
+	"math/big"
 	"slices"
 	"strings"
 	"unicode"
@@ -116,7 +117,9 @@ func compareShare(a, b api.Pledge) int {
 	if a.Amount.Cents <= 0 || b.Amount.Cents <= 0 {
 		return cmp.Compare(boolInt(a.Amount.Cents > 0), boolInt(b.Amount.Cents > 0))
 	}
-	return cmp.Compare(a.RepaidCapital.Cents*b.Amount.Cents, b.RepaidCapital.Cents*a.Amount.Cents)
+	// big.Int: a product of two amounts in cents overflows int64.
+	mul := func(x, y int64) *big.Int { return new(big.Int).Mul(big.NewInt(x), big.NewInt(y)) }
+	return mul(a.RepaidCapital.Cents, b.Amount.Cents).Cmp(mul(b.RepaidCapital.Cents, a.Amount.Cents))
 }
 
 // compareNext puts pledges with no next repayment after those with one,

@@ -392,3 +392,18 @@ func TestNarrowPaneKeepsTheTitle(t *testing.T) {
 		t.Errorf("project %d cells wide at 40, want at least %d", w, columns[colProject].Width)
 	}
 }
+
+// Cross-multiplying two amounts in cents overflowed int64 and sorted a
+// fully repaid pledge below a barely started one.
+func TestShareSortIsExactForHugeAmounts(t *testing.T) {
+	money := func(c int64) api.Money { return api.Money{Cents: c, Currency: "EUR", Valid: true} }
+	const huge = 4_000_000_000_000_000_000
+	done := api.Pledge{Amount: money(huge), RepaidCapital: money(huge)}
+	started := api.Pledge{Amount: money(huge), RepaidCapital: money(1)}
+	if got := compareShare(done, started); got <= 0 {
+		t.Fatalf("compareShare(100%%, ~0%%) = %d, want > 0", got)
+	}
+	if got := compareShare(started, done); got >= 0 {
+		t.Fatalf("compareShare(~0%%, 100%%) = %d, want < 0", got)
+	}
+}
