@@ -177,8 +177,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.spin(m.openDetail(msg.ID))
 	case projectdetail.CloseMsg:
 		if m.detail != nil {
-			m.detail = nil
-			return m.layout(), nil
+			return m.closeDetail().layout(), nil
 		}
 	case keyprompt.DoneMsg:
 		return m.spin(m.keyAccepted(msg))
@@ -206,9 +205,14 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	// that types nothing (ctrl+c) always quits.
 	if key.Matches(msg, keys.Quit) && (!typing || msg.Text == "") {
 		if m.modal == modalLead {
-			// What was typed outlives the program. Nothing is said: the
-			// screen goes; the form offers the draft back next time.
-			_ = m.lead.SaveDraft()
+			// What was typed outlives the program: saved in a command (disk
+			// I/O never runs in Update), which then quits. Nothing is said:
+			// the screen goes; the form offers the draft back next time.
+			form := m.lead
+			return m, func() tea.Msg {
+				_ = form.SaveDraft()
+				return tea.Quit()
+			}
 		}
 		return m, tea.Quit
 	}
@@ -354,8 +358,17 @@ func (m Model) statusMessage() (text string, err error) {
 
 func (m Model) setFocus(i int) Model {
 	m.focus = i
-	m.detail = nil // switching panes leaves the detail, as esc would
-	return m.layout()
+	return m.closeDetail().layout() // switching panes leaves the detail, as esc would
+}
+
+// closeDetail drops the pledge's project detail and cancels its load, which
+// would otherwise run on until the client's timeout.
+func (m Model) closeDetail() Model {
+	if d, ok := unwrap[projectdetail.Model](m.detail); ok {
+		d.Close()
+	}
+	m.detail = nil
+	return m
 }
 
 // capturing reports whether what has the keyboard is typing.
@@ -440,6 +453,7 @@ func (m Model) lookupDone(msg lookup.DoneMsg) (Model, tea.Cmd) {
 // openDetail shows a pledge's project in front of the panes.
 func (m Model) openDetail(id int64) (Model, tea.Cmd) {
 	d := projectdetail.New(m.env, id).SetPrivacy(m.privacy)
+	m = m.closeDetail()
 	m.detail = wrap(d)
 	return m.layout(), d.Init()
 }

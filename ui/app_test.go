@@ -9,8 +9,10 @@ import (
 	"os"
 	"os/exec"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
@@ -718,5 +720,65 @@ func TestForgettingASessionKeyAsksForANewOne(t *testing.T) {
 	}
 	if !strings.Contains(a.screen(), "Key forgotten") {
 		t.Errorf("forgetting is not said:\n%s", a.screen())
+	}
+}
+
+// Switching panes while a pledge's project is still loading drops the
+// detail; its request must end too, not run on until the client's timeout.
+func TestLeavingAProjectDetailCancelsItsLoad(t *testing.T) {
+	var once sync.Once
+	started, cancelled := make(chan struct{}), make(chan struct{})
+	hold := func(h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if !strings.HasPrefix(r.URL.Path, "/projects/") {
+				h.ServeHTTP(w, r)
+				return
+			}
+			once.Do(func() { close(started) })
+			<-r.Context().Done()
+			close(cancelled)
+		})
+	}
+	// A client that would wait an hour: only a cancel can end the request
+	// within the test's bound, not the client's own timeout.
+	patient := func(o *Options) {
+		c, err := api.New(api.Config{BaseURL: o.Env.Client.BaseURL(), Key: sandbox.DemoKey, MaxTries: 1, Timeout: time.Hour})
+		if err != nil {
+			t.Fatal(err)
+		}
+		o.Env.Client = c
+	}
+	a := newApp(t, appOpts{wrap: hold, tweak: patient})
+	a.keys("esc") // no lookup: the detail alone
+	next, cmd := a.m.Update(common.OpenProjectMsg{ID: 1001})
+	a.m = next.(Model)
+	go runAll(cmd) // the load blocks in the server: run it beside the test
+	select {
+	case <-started:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the detail never asked for its project")
+	}
+	next, _ = a.m.Update(uitest.Key("1"))
+	a.m = next.(Model)
+	if a.m.detail != nil {
+		t.Fatal("switching panes left the detail open")
+	}
+	select {
+	case <-cancelled:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the detail's request was not cancelled when the detail was left")
+	}
+}
+
+// runAll runs a command and every command a batch holds, each in its own
+// goroutine, dropping their messages.
+func runAll(cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	if batch, ok := cmd().(tea.BatchMsg); ok {
+		for _, c := range batch {
+			go runAll(c)
+		}
 	}
 }

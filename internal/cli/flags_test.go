@@ -30,6 +30,8 @@ func TestFlagErrorsAreLocalized(t *testing.T) {
 		{en, []string{"projects", "--limit"}, "miimosa: --limit needs a value: see miimosa projects --help"},
 		{en, []string{"projects", "--all=maybe"}, "miimosa: --all takes true or false, not “maybe”"},
 		{en, []string{"projects", "--limit", "\x1b[31mred"}, "miimosa: --limit takes a whole number, not “red”"},
+		{en, []string{"projets"}, "miimosa: unknown command “projets”: see miimosa --help"},
+		{fr, []string{"projets"}, "miimosa: commande inconnue « projets » : voir miimosa --help"},
 	} {
 		r := run(t, tc.env, tc.args...).expectCode(t, ExitUsage)
 		if got := strings.TrimSuffix(r.stderr, "\n"); got != tc.want {

@@ -9,8 +9,10 @@ import (
 	"syscall"
 
 	"charm.land/fang/v2"
-	"github.com/miimosa/miimosa/internal/i18n"
 	"github.com/spf13/cobra"
+
+	"github.com/miimosa/miimosa/internal/i18n"
+	"github.com/miimosa/miimosa/internal/textsafe"
 )
 
 // Globals are the flags every command takes.
@@ -110,8 +112,12 @@ func printError(w io.Writer, p i18n.Printer, err error) {
 	switch {
 	case errors.Is(err, context.Canceled) && !errors.As(err, &ue):
 		msg = p.T("cli.err.canceled")
+	case strings.HasPrefix(msg, "unknown command "):
+		// cobra's own words, in English: say it in the person's language.
+		name, _, _ := strings.Cut(strings.TrimPrefix(msg, "unknown command "), " for ")
+		msg = p.T("cli.err.unknown_command", textsafe.Clean(strings.Trim(name, `"`)))
 	case isCobraUsage(err) && !errors.As(err, &usage):
-		msg += " (see --help)"
+		msg += p.T("cli.err.see_help")
 	}
 	fmt.Fprintln(w, "miimosa: "+msg)
 }

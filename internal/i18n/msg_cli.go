@@ -10,6 +10,8 @@ func init() {
 		"cli.err.enum":               {"%s %q is not a known value: use one of %s", "%s %q n'est pas une valeur connue : utilisez %s"},
 		"cli.err.limit":              {"--limit must be 1 or more: use --all to list everything", "--limit doit valoir 1 ou plus : utilisez --all pour tout lister"},
 		"cli.err.limit_all":          {"--limit and --all cannot be used together: keep one", "--limit et --all ne vont pas ensemble : gardez l'un des deux"},
+		"cli.err.unknown_command":    {"unknown command “%s”: see miimosa --help", "commande inconnue « %s » : voir miimosa --help"},
+		"cli.err.see_help":           {" (see --help)", " (voir --help)"},
 		"cli.err.no_args":            {"%s takes no argument, got %q: filters are flags (see --help)", "%s ne prend pas d'argument, reçu %q : les filtres sont des options (voir --help)"},
 		"cli.err.project_id_missing": {"give one project id, e.g. `miimosa project 1042`: find ids with `miimosa projects`", "indiquez un identifiant de projet, par ex. `miimosa project 1042` : trouvez-les avec `miimosa projects`"},
 		"cli.err.project_id":         {"%q is not a project id: use the number from `miimosa projects`, e.g. 1042", "%q n'est pas un identifiant de projet : utilisez le numéro donné par `miimosa projects`, par ex. 1042"},

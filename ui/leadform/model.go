@@ -236,7 +236,7 @@ func (m Model) leave() tea.Cmd {
 	}
 	return func() tea.Msg {
 		if err := d.Save(l); err != nil {
-			return DoneMsg{Notice: textsafe.Clean(err.Error())}
+			return DoneMsg{Notice: t.T("lead.form.draft_not_saved", textsafe.Clean(err.Error()))}
 		}
 		return DoneMsg{Notice: t.T("lead.form.draft_saved")}
 	}

@@ -484,3 +484,19 @@ func TestEveryFieldAndChoiceIsWorded(t *testing.T) {
 		t.Errorf("another_quarter reads %q", got)
 	}
 }
+
+// Leaving with a draft that cannot be written says so in the person's
+// words, with the cause, rather than as a bare Go error.
+func TestEscWithAnUnwritableDraftSaysSo(t *testing.T) {
+	blocker := filepath.Join(t.TempDir(), "a-file")
+	if err := os.WriteFile(blocker, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	d := start(t, Config{Drafts: &lead.DraftStore{Dir: filepath.Join(blocker, "state")}})
+	d.fill(lead.Email, "jeanne@ferme.fr")
+	d.key(tea.KeyEscape)
+	s := d.wait("left", func(s snapshot) bool { return s.done != nil })
+	if !strings.HasPrefix(s.done.Notice, "The draft could not be saved: ") || !strings.Contains(s.done.Notice, "not a directory") {
+		t.Errorf("notice %q", s.done.Notice)
+	}
+}

@@ -127,7 +127,7 @@ func RunAccessible(ctx context.Context, cfg Config, in io.Reader, out io.Writer)
 			return ""
 		}
 		if err := cfg.Drafts.Save(ff.lead); err != nil {
-			return textsafe.Clean(err.Error())
+			return t.T("lead.form.draft_not_saved", textsafe.Clean(err.Error()))
 		}
 		return t.T("lead.form.draft_saved")
 	}
