@@ -29,6 +29,9 @@ func (m Model) openLead() (Model, tea.Cmd) {
 
 // leadDone closes the form and puts what it said on the status line.
 func (m Model) leadDone(msg leadform.DoneMsg) Model {
+	if m.modal != modalLead {
+		return m // a late second answer: the form is already gone
+	}
 	m.lead = leadform.Model{}
 	if msg.Notice != "" {
 		m = m.say(msg.Notice, nil)

@@ -25,6 +25,7 @@ import (
 	"github.com/miimosa/miimosa/ui/common"
 	"github.com/miimosa/miimosa/ui/internal/uitest"
 	"github.com/miimosa/miimosa/ui/keyprompt"
+	"github.com/miimosa/miimosa/ui/leadform"
 	"github.com/miimosa/miimosa/ui/wallet"
 	"github.com/zalando/go-keyring"
 )
@@ -654,6 +655,11 @@ func TestTheStatusMessageHasPriorityOnNarrowTerminals(t *testing.T) {
 		if want := msg[:min(len(msg), 25)]; w >= 60 && !strings.Contains(line, want) {
 			t.Errorf("%d wide: the browser's failure is cut short: %q", w, line)
 		}
+		// What to do instead is what a person needs most: it is never cut
+		// where the status line has room for a sentence.
+		if next := "copy the address with y"; w >= 80 && !strings.Contains(line, next) {
+			t.Errorf("%d wide: the browser's failure lost its next step: %q", w, line)
+		}
 		if w >= 120 && !strings.Contains(line, msg) {
 			t.Errorf("%d wide: the browser's failure is cut with room to spare: %q", w, line)
 		}
@@ -697,7 +703,7 @@ func TestTheHelpBarFollowsWhatHasTheKeyboard(t *testing.T) {
 	a.keys("2")
 	check("pledges", []string{"enter open", "/ search", "s order", "y copy"}, []string{"category"})
 	a.send(common.OpenProjectMsg{ID: 1})
-	check("project detail", []string{"esc back", "o open in browser", "y copy"}, []string{"/ search", "category"})
+	check("project detail", []string{"esc back", "o open in browser", "y copy", "r reload"}, []string{"/ search", "category"})
 	a.keys("esc", "?")
 	if strings.TrimSpace(bar()) != "" {
 		t.Errorf("under the help overlay the help bar says %q", bar())
@@ -780,5 +786,18 @@ func runAll(cmd tea.Cmd) {
 		for _, c := range batch {
 			go runAll(c)
 		}
+	}
+}
+
+// A second "lead closed" answer (a key pressed twice on the receipt) comes
+// after the form is gone: it must not close what is in front now.
+func TestALateLeadDoneClosesNothingElse(t *testing.T) {
+	a := newApp(t, appOpts{})
+	if a.m.modal != modalLookup {
+		t.Fatalf("the lookup form is not in front at start:\n%s", a.screen())
+	}
+	a.send(leadform.DoneMsg{ID: 7, Notice: "Lead received: #7"})
+	if a.m.modal != modalLookup || strings.Contains(a.statusLine(), "#7") {
+		t.Errorf("a stray lead answer closed the lookup form or spoke:\n%s", a.screen())
 	}
 }

@@ -29,7 +29,7 @@ func init() {
 		"ui.err.network":            {"the server cannot be reached: check the connection", "le serveur est injoignable : vérifiez la connexion"},
 		"ui.err.validation":         {"the server refused the request", "le serveur a refusé la requête"},
 		"ui.err.invalid_param":      {"this request cannot be sent as it is: change what was typed or chosen", "cette requête ne peut pas partir telle quelle : changez ce qui a été saisi ou choisi"},
-		"ui.err.no_opener":          {"no program to open a browser here (%s): copy the address with y instead", "aucun programme pour ouvrir un navigateur ici (%s) : copiez plutôt l'adresse avec y"},
+		"ui.err.no_opener":          {"copy the address with y instead: no program to open a browser here (%s)", "copiez plutôt l'adresse avec y : aucun programme pour ouvrir un navigateur ici (%s)"},
 		"ui.err.opener_failed":      {"the browser could not be opened: copy the address with y instead", "le navigateur n'a pas pu être ouvert : copiez plutôt l'adresse avec y"},
 		"ui.err.not_web_url":        {"this address is not a web page: it was not opened", "cette adresse n'est pas une page web : elle n'a pas été ouverte"},
 		"ui.err.no_keyring":         {"no usable system keyring on this machine", "aucun trousseau du système utilisable sur cette machine"},

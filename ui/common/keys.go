@@ -98,9 +98,10 @@ func (k KeyMap) ProjectsHelp() []key.Binding {
 	return []key.Binding{k.Open, k.Search, k.Sort, k.Category, k.Type, k.Filters, k.Clear, k.Browser, k.Copy, k.Reload, k.NextPane, k.Help, k.Quit}
 }
 
-// DetailHelp is the help bar over a project's detail.
+// DetailHelp is the help bar over a project's detail: r loads it again
+// (its failure says "r to retry").
 func (k KeyMap) DetailHelp() []key.Binding {
-	return []key.Binding{k.Back, k.Browser, k.Copy, k.Move, k.Help, k.Quit}
+	return []key.Binding{k.Back, k.Browser, k.Copy, k.Reload, k.Move, k.Help, k.Quit}
 }
 
 // PickerHelp is the help bar while a picker (category, filters) is open.

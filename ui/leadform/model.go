@@ -99,6 +99,7 @@ type Model struct {
 	notice   string     // one line: what happened last
 	noticeOK bool       // the notice is good news
 	result   api.LeadResult
+	closing  bool // the sent screen was closed: its DoneMsg is on the way
 	width    int
 	height   int
 }
@@ -203,6 +204,13 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case phaseLoading, phaseSending:
 		return m, nil // a second enter while sending never sends twice
 	case phaseSent:
+		// Only enter or esc closes, once: a held or doubled enter from
+		// sending must not hide the id, and keys pressed before the host
+		// has closed the form are swallowed here, never passed behind it.
+		if m.closing || msg.IsRepeat || (msg.String() != "enter" && msg.String() != "esc") {
+			return m, nil
+		}
+		m.closing = true
 		id, notice := m.result.ID, m.t.T("lead.form.received", m.result.ID)
 		return m, func() tea.Msg { return DoneMsg{ID: id, Notice: notice} }
 	case phaseOffer:

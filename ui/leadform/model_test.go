@@ -13,6 +13,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/i18n"
@@ -153,8 +154,8 @@ func TestSentGolden(t *testing.T) {
 		got.CollectType != "lending" || got.Category != "elevage" || got.PublicationTimeframe != "next_months" {
 		t.Errorf("sent %+v", got)
 	}
-	// Any key leaves, with the id.
-	d.key('x')
+	// Enter leaves, with the id.
+	d.key(tea.KeyEnter)
 	s = d.wait("done", func(s snapshot) bool { return s.done != nil })
 	if s.done.ID != 123 {
 		t.Errorf("DoneMsg %+v", *s.done)
@@ -498,5 +499,37 @@ func TestEscWithAnUnwritableDraftSaysSo(t *testing.T) {
 	s := d.wait("left", func(s snapshot) bool { return s.done != nil })
 	if !strings.HasPrefix(s.done.Notice, "The draft could not be saved: ") || !strings.Contains(s.done.Notice, "not a directory") {
 		t.Errorf("notice %q", s.done.Notice)
+	}
+}
+
+// The id stays on screen until enter or esc: another key, a held enter or
+// a second enter before the host closes the form does nothing, so nothing
+// typed after sending falls through to what is behind the form.
+func TestSentScreenClosesOnlyOnEnterOrEscOnce(t *testing.T) {
+	for _, closer := range []rune{tea.KeyEnter, tea.KeyEscape} {
+		m := New(Config{Width: 60, Height: 15})
+		m.phase, m.result = phaseSent, api.LeadResult{ID: 42}
+		m.notice = m.t.T("lead.form.received", 42)
+		for _, k := range []tea.KeyPressMsg{{Code: 'x', Text: "x"}, {Code: tea.KeySpace, Text: " "}, {Code: tea.KeyEnter, IsRepeat: true}} {
+			var cmd tea.Cmd
+			if m, cmd = m.Update(k); cmd != nil {
+				t.Fatalf("%q closed the sent screen", k.String())
+			}
+		}
+		if v := ansi.Strip(m.View()); !strings.Contains(v, "#42") || !strings.Contains(v, "enter or esc") {
+			t.Fatalf("the sent screen lost the id or its hint:\n%s", v)
+		}
+		m, cmd := m.Update(tea.KeyPressMsg{Code: closer})
+		if cmd == nil {
+			t.Fatalf("%q does not close the sent screen", tea.KeyPressMsg{Code: closer}.String())
+		}
+		if d, ok := cmd().(DoneMsg); !ok || d.ID != 42 {
+			t.Fatalf("closing said %+v, want DoneMsg with id 42", d)
+		}
+		for _, again := range []rune{tea.KeyEnter, tea.KeyEscape} {
+			if _, cmd := m.Update(tea.KeyPressMsg{Code: again}); cmd != nil {
+				t.Errorf("a key after closing was not swallowed: %q", tea.KeyPressMsg{Code: again}.String())
+			}
+		}
 	}
 }

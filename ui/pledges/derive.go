@@ -54,7 +54,7 @@ func (m Model) derive() Model {
 	}
 	if s := sorts[m.sortBy]; s.col >= 0 {
 		slices.SortStableFunc(shown, func(a, b int) int {
-			c := compare(s.col, m.items[a], m.items[b], m.hay[a], m.hay[b])
+			c := m.compare(s.col, m.items[a], m.items[b], m.hay[a], m.hay[b])
 			if s.desc {
 				c = -c
 			}
@@ -73,13 +73,16 @@ func (m Model) derive() Model {
 	return m.scroll()
 }
 
-// compare orders two pledges by one column.
-func compare(col int, a, b api.Pledge, ha, hb string) int {
+// compare orders two pledges by one column. Text columns sort by what the
+// column shows (the category's label in the person's language, not the
+// API's code: "elevage" is shown "Livestock"). Status keeps its lifecycle
+// order, which reads better than the alphabet.
+func (m Model) compare(col int, a, b api.Pledge, ha, hb string) int {
 	switch col {
 	case colProject:
 		return cmp.Compare(fold(textsafe.Clean(a.Project.Title)), fold(textsafe.Clean(b.Project.Title)))
 	case colCategory:
-		return cmp.Compare(a.Project.Category, b.Project.Category)
+		return cmp.Compare(fold(projectdetail.Category(m.env, a.Project.Category)), fold(projectdetail.Category(m.env, b.Project.Category)))
 	case colAmount:
 		return cmp.Compare(a.Amount.Cents, b.Amount.Cents)
 	case colRate:

@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -48,6 +49,10 @@ type Model struct {
 	done  bool         // the last page arrived
 	total api.Int      // how many the server has, from the Total header; may be unknown
 	next  string       // the page to ask for after a failed one; "" when none
+	// stale: items are the last good answer, kept on screen while r asks
+	// for them again and after that fails; the reload's first page
+	// replaces them.
+	stale bool
 
 	// One request in flight at a time; pages are followed one after another.
 	req common.Request
@@ -145,7 +150,7 @@ func (m Model) clear() Model {
 	m.req.Abandon()
 	m.user = api.User{}
 	m.items, m.rows, m.hay, m.shown = nil, nil, nil, nil
-	m.totals, m.done, m.err, m.next, m.total = totals{}, false, nil, "", api.Int{}
+	m.totals, m.done, m.err, m.next, m.total, m.stale = totals{}, false, nil, "", api.Int{}, false
 	m.cursor, m.offset = 0, 0
 	m.detail, m.detailOpen = detail{}, false
 	return m
@@ -169,6 +174,17 @@ func (m Model) reload() (Model, tea.Cmd) {
 	if user == (api.User{}) {
 		return m, nil
 	}
+	return m.request("")
+}
+
+// refresh asks for the same person's pledges again (r) and keeps what is
+// shown until the answer replaces it: a failed refresh leaves the last
+// good list, with its error, rather than nothing.
+func (m Model) refresh() (Model, tea.Cmd) {
+	if len(m.items) == 0 || m.client == nil {
+		return m.reload()
+	}
+	m.stale = true
 	return m.request("")
 }
 
@@ -239,6 +255,16 @@ func (m Model) gotPage(msg pageMsg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	items := msg.page.Items
+	var keep int64 = -1
+	if m.stale {
+		// The refresh's first page replaces the list kept on screen; the
+		// cursor follows its pledge when that is in this page.
+		if p, ok := m.Selected(); ok {
+			keep = p.ID
+		}
+		m.items, m.rows, m.hay, m.shown = nil, nil, nil, nil
+		m.done, m.total, m.stale = false, api.Int{}, false
+	}
 	if msg.page.Total.Valid {
 		m.total = msg.page.Total
 	}
@@ -246,6 +272,10 @@ func (m Model) gotPage(msg pageMsg) (Model, tea.Cmd) {
 	m.rows = m.buildRows(items, m.rows)
 	m.hay = m.buildHay(items, m.hay)
 	m = m.derive()
+	if i := slices.IndexFunc(m.shown, func(j int) bool { return m.items[j].ID == keep }); i >= 0 {
+		m.cursor = i
+		m = m.scroll()
+	}
 	if msg.page.Next == "" {
 		m.done = true
 		return m, nil
@@ -300,7 +330,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 			// A further page failed: ask for it again, keep the pages before it.
 			return m.request(m.next)
 		}
-		return m.reload()
+		return m.refresh()
 	case key.Matches(msg, k.Open):
 		if p, ok := m.Selected(); ok {
 			m.detail = newDetail(p).setSize(m.env, m.width, m.height, m.privacy)

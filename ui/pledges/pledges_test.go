@@ -2,6 +2,7 @@ package pledges
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/miimosa/miimosa/internal/i18n"
 	"github.com/miimosa/miimosa/ui/common"
 	"github.com/miimosa/miimosa/ui/internal/uitest"
+	"github.com/miimosa/miimosa/ui/projectdetail"
 )
 
 func TestEveryPageLoadsAndRowsShowAsTheyArrive(t *testing.T) {
@@ -405,5 +407,65 @@ func TestShareSortIsExactForHugeAmounts(t *testing.T) {
 	}
 	if got := compareShare(started, done); got >= 0 {
 		t.Fatalf("compareShare(~0%%, 100%%) = %d, want < 0", got)
+	}
+}
+
+// The category column sorts by what it shows, not by the API's codes:
+// apiculture, aquaculture, elevage read Beekeeping, Aquaculture, Livestock.
+func TestSortByCategoryFollowsTheLabelsShown(t *testing.T) {
+	m := lookedUp(t, 1)
+	ps := makePledges(1, 3)
+	for i, c := range []string{"elevage", "apiculture", "aquaculture"} {
+		ps[i].Project.Category = c
+	}
+	m = answer(t, m, pledgePage(ps, ""), nil)
+	for range slices.IndexFunc(sorts, func(s sortSpec) bool { return s.col == colCategory }) {
+		m = uitest.Press(m, "s")
+	}
+	var got []string
+	for _, p := range m.Shown() {
+		got = append(got, projectdetail.Category(m.env, p.Project.Category))
+	}
+	if want := []string{"Aquaculture", "Beekeeping", "Livestock"}; !slices.Equal(got, want) {
+		t.Errorf("sorted by category: %q, want %q", got, want)
+	}
+}
+
+// r keeps the pledges on screen while it asks again, and after a failed
+// reload: the last good list and its totals stay, with the error and "r to
+// retry". The next good answer replaces them.
+func TestReloadKeepsThePledgesUntilTheAnswerAndAfterAFailure(t *testing.T) {
+	m := lookedUp(t, 1)
+	m = answer(t, m, pledgePage(makePledges(1, 30), ""), nil)
+	m = uitest.Press(m, "j", "j", "j")
+	m = uitest.Press(m, "r")
+	if !m.req.Busy() {
+		t.Fatal("r did not ask again")
+	}
+	for _, want := range []string{"Pledges 30", "Ferme 001", "Lent €"} {
+		uitest.Contains(t, m.View(), want)
+	}
+	m = answer(t, m, api.Page[api.Pledge]{}, &api.Error{Kind: api.ErrServer, Status: 503, Method: "GET", Path: "/user/pledges"})
+	for _, want := range []string{"Pledges 30", "Ferme 001", "Lent €", "r to retry"} {
+		uitest.Contains(t, m.View(), want)
+	}
+	if p, ok := m.Selected(); !ok || p.ID != 4 || m.Err() == nil {
+		t.Errorf("after a failed reload: selected %d (%v), err %v", p.ID, ok, m.Err())
+	}
+	m = uitest.Press(m, "r")
+	if !m.req.Busy() || len(m.items) != 30 {
+		t.Fatalf("r after a failed reload: busy %v, %d items", m.req.Busy(), len(m.items))
+	}
+	m = answer(t, m, pledgePage(makePledges(1, 5), ""), nil)
+	if v := uitest.Plain(m.View()); len(m.items) != 5 || !strings.Contains(v, "Pledges 5") || strings.Contains(v, "retry") {
+		t.Errorf("the reload's answer did not replace the list: %d items\n%s", len(m.items), v)
+	}
+	if p, ok := m.Selected(); !ok || p.ID != 4 {
+		t.Errorf("the cursor left pledge 4 across the reload: %d", p.ID)
+	}
+	// A new lookup still starts from nothing.
+	m, _ = m.Update(common.UserMsg{User: alice, Gen: 2})
+	if len(m.items) != 0 {
+		t.Errorf("a new lookup kept %d pledges", len(m.items))
 	}
 }

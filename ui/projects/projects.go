@@ -53,6 +53,10 @@ type Model struct {
 	rows  []row // items formatted for display, built as pages arrive
 	total api.Int
 	next  string // rel="next" of the last page; "" when all is loaded
+	// stale: items are the last good answer, kept on screen while r asks
+	// for the same list again and after that fails; the reload's first
+	// page replaces them.
+	stale bool
 
 	// One request in flight at a time: a new query cancels it and bumps req,
 	// so its answer, if it still comes, is dropped.
@@ -155,8 +159,19 @@ func (m Model) DetailOpen() bool { return m.detailOpen }
 
 // reload drops the list and asks for the first page of the current query.
 func (m Model) reload() (Model, tea.Cmd) {
-	m.items, m.rows, m.next, m.total = nil, nil, "", api.Int{}
+	m.items, m.rows, m.next, m.total, m.stale = nil, nil, "", api.Int{}, false
 	m.cursor, m.offset, m.err = 0, 0, nil
+	return m.request(true)
+}
+
+// refresh asks for the same list again (r) and keeps what is shown until
+// the answer replaces it: a failed refresh leaves the last good list, with
+// its error, rather than nothing.
+func (m Model) refresh() (Model, tea.Cmd) {
+	if len(m.items) == 0 {
+		return m.reload()
+	}
+	m.err, m.stale = nil, true
 	return m.request(true)
 }
 
@@ -271,11 +286,21 @@ func (m Model) gotPage(msg pageMsg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	m.err = nil
+	replaced := m.stale
+	if replaced {
+		// The refresh's first page replaces the list kept on screen.
+		m.items, m.rows, m.total, m.stale = nil, nil, api.Int{}, false
+	}
 	m.items = append(m.items, msg.page.Items...)
 	m.rows = m.buildRows(msg.page.Items, m.rows)
 	m.next = msg.page.Next
 	if msg.page.Total.Valid {
 		m.total = msg.page.Total
+	}
+	if replaced {
+		// The cursor stays on the same row as far as the new list goes.
+		m.cursor = min(m.cursor, max(0, len(m.items)-1))
+		m = m.scroll()
 	}
 	return m.loadMore()
 }
@@ -337,12 +362,12 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.search.SetValue("")
 		return m.setQuery(api.ProjectQuery{Order: m.query.Order})
 	case key.Matches(msg, k.Reload):
-		if m.err != nil && len(m.items) > 0 && m.next != "" {
+		if m.err != nil && !m.stale && len(m.items) > 0 && m.next != "" {
 			// A further page failed: ask for it again, keep what is loaded.
 			m.err = nil
 			return m.request(false)
 		}
-		return m.reload()
+		return m.refresh()
 	case key.Matches(msg, k.Browser):
 		if p, ok := m.Selected(); ok {
 			return m, projectdetail.BrowseCmd(m.env, p)

@@ -402,3 +402,62 @@ func TestFrenchAllAgreesWithTheFilter(t *testing.T) {
 	}
 	uitest.Contains(t, uitest.Press(m, "c").View(), "> Toutes")
 }
+
+// At 100 columns (the pane is 96 inside its border) the biggest amounts of
+// the seed are shown whole, not cut mid-number, in French too.
+func TestCollectedShowsWholeAmountsAt100Columns(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.FR} {
+		env := uitest.Env(lang, uitest.Offline(t))
+		m := New(env).SetSize(96, 20).SetFocused(true)
+		ps := makeProjects(1, 2)
+		ps[0].Collected, ps[0].Target = uitest.EUR(14700000), uitest.EUR(14700000)
+		m = answer(t, m, page(ps, "", 2), nil)
+		want := env.T.T("panes.collected_of", env.Format.Money(ps[0].Collected), env.Format.Money(ps[0].Target))
+		uitest.Contains(t, m.View(), want)
+	}
+}
+
+// r keeps the list on screen while it asks again, and after a failed
+// reload: the last good rows stay, with the error and "r to retry". The
+// next good answer replaces them.
+func TestReloadKeepsTheListUntilTheAnswerAndAfterAFailure(t *testing.T) {
+	m := newPane(t)
+	m = answer(t, m, page(makeProjects(1, 20), "/projects?page=2", 360), nil)
+	m = uitest.Press(m, "j", "j", "j")
+	m = uitest.Press(m, "r")
+	if !m.req.Busy() {
+		t.Fatal("r did not ask again")
+	}
+	v := uitest.Plain(m.View())
+	for _, want := range []string{"Projects 20 of 360", "Projet 1 ", "Projet 4 "} {
+		uitest.Contains(t, v, want)
+	}
+	m = answer(t, m, api.Page[api.Project]{}, &api.Error{Kind: api.ErrServer, Status: 503, Method: "GET", Path: "/projects"})
+	v = uitest.Plain(m.View())
+	for _, want := range []string{"Projects 20 of 360", "Projet 1 ", "r to retry"} {
+		uitest.Contains(t, v, want)
+	}
+	if p, ok := m.Selected(); !ok || p.ID != 4 {
+		t.Errorf("the cursor left project 4 after a failed reload: %+v", p)
+	}
+	if m.Err() == nil {
+		t.Error("a failed reload is not reported to the status line")
+	}
+	m = uitest.Press(m, "r")
+	if !m.req.Busy() || len(m.items) != 20 {
+		t.Fatalf("r after a failed reload: busy %v, %d items", m.req.Busy(), len(m.items))
+	}
+	m = answer(t, m, page(makeProjects(101, 2), "", 2), nil)
+	v = uitest.Plain(m.View())
+	if len(m.items) != 2 || strings.Contains(v, "Projet 1 ") || strings.Contains(v, "retry") {
+		t.Errorf("the reload's answer did not replace the list: %d items\n%s", len(m.items), v)
+	}
+	if p, ok := m.Selected(); !ok || p.ID != 102 {
+		t.Errorf("the cursor is not on the last row of the shorter list: %+v", p)
+	}
+	// A new filter still starts from nothing.
+	m = uitest.Press(m, "t")
+	if len(m.items) != 0 || !m.req.Busy() {
+		t.Errorf("a new filter kept the old list: %d items", len(m.items))
+	}
+}

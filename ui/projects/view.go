@@ -42,7 +42,7 @@ var columns = []common.Column{
 	colCategory:  {Width: 14, Priority: 4},
 	colType:      {Width: 9, Priority: 6},
 	colPlace:     {Width: 22, Priority: 7},
-	colCollected: {Width: 27, Right: true, Priority: 3},
+	colCollected: {Width: 29, Right: true, Priority: 3},
 	colProgress:  {Width: barWidth + 6, Priority: 2},
 	colTerms:     {Width: 17, Priority: 5},
 	colDays:      {Width: 14, Right: true, Priority: 1},

@@ -155,21 +155,31 @@ func (m Model) View() string {
 	switch {
 	case m.user == (api.User{}):
 		lines = wrap(st.Muted, t.T("ui.wallet.nobody"), m.width)
+	case m.err != nil && m.loaded:
+		// A failed reload: the last balances stay under the error, with
+		// when the server last updated them.
+		lines = append(m.errorLines(), m.balances(m.height-len(m.errorLines()))...)
 	case m.err != nil:
-		lines = append(wrap(st.Error, common.ErrorText(t, m.err), m.width),
-			st.Subtle.Render(t.T("ui.retry_hint")))
+		lines = m.errorLines()
 	case m.noneYet:
 		lines = wrap(st.Cell, t.T("ui.wallet.none"), m.width)
 	case m.loaded:
-		lines = m.balances()
+		lines = m.balances(m.height)
 	case m.loading:
 		lines = []string{st.Muted.Render(t.T("ui.loading"))}
 	}
 	return common.Block(lines, m.width, m.height)
 }
 
-// balances lays the three amounts out as a small right-aligned table.
-func (m Model) balances() []string {
+// errorLines are the failure and how to retry.
+func (m Model) errorLines() []string {
+	st, t := m.env.Styles, m.env.T
+	return append(wrap(st.Error, common.ErrorText(t, m.err), m.width), st.Subtle.Render(t.T("ui.retry_hint")))
+}
+
+// balances lays the three amounts out as a small right-aligned table, in
+// at most room lines when it can: the blank lines go before the update time.
+func (m Model) balances(room int) []string {
 	st, t, f := m.env.Styles, m.env.T, m.env.Format
 	rows := []struct {
 		label string
@@ -199,11 +209,14 @@ func (m Model) balances() []string {
 		}
 		lines = append(lines, st.Subtle.Render(label)+strings.Repeat(" ", gap)+style.Render(value))
 	}
-	lines = append(lines, "")
-	lines = append(lines, wrap(st.Muted, t.T("ui.wallet.updated", f.DateTime(m.wallet.UpdatedAt)), m.width)...)
+	updated := wrap(st.Muted, t.T("ui.wallet.updated", f.DateTime(m.wallet.UpdatedAt)), m.width)
+	if len(lines)+1+len(updated) <= room {
+		lines = append(lines, "")
+	}
+	lines = append(lines, updated...)
 	// What "pending" means is the question callers ask most; say it when
 	// there is room rather than cut it.
-	if note := wrap(st.Muted, t.T("ui.wallet.pending_note"), m.width); len(lines)+1+len(note) <= m.height {
+	if note := wrap(st.Muted, t.T("ui.wallet.pending_note"), m.width); len(lines)+1+len(note) <= room {
 		lines = append(append(lines, ""), note...)
 	}
 	return lines

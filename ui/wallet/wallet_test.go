@@ -180,3 +180,36 @@ func TestTinySizesDoNotPanic(t *testing.T) {
 		_ = m.SetSize(s[0], s[1]).View()
 	}
 }
+
+// r keeps the balances on screen while it asks again and after a failed
+// reload: the error and "r to retry" go above them, and when the server
+// last updated them stays, at the wallet's size in the 100×30 layout.
+func TestFailedReloadKeepsTheBalances(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.FR} {
+		srv := uitest.Server(t, sandbox.Options{})
+		c := uitest.Client(t, srv.URL, sandbox.DemoKey)
+		m := New(uitest.Env(lang, c)).SetSize(26, 10).SetFocused(true)
+		m, cmd := m.Update(common.UserMsg{User: user(0), Gen: 1})
+		m = uitest.Drain(t, m, update, cmd)
+		want, err := c.Wallet(context.Background(), user(0))
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, tr := m.env.Format, m.env.T
+		total, updated := f.Money(want.Balance), strings.Fields(tr.T("ui.wallet.updated", f.DateTime(want.UpdatedAt)))
+		m, cmd = m.Update(uitest.Key("r"))
+		if cmd == nil || !strings.Contains(view(m), total) {
+			t.Fatalf("%s: r did not ask again with the balances still shown:\n%s", lang, view(m))
+		}
+		m, _ = m.Update(loadedMsg{gen: m.gen, seq: m.seq, err: &api.Error{Kind: api.ErrServer, Status: 503}})
+		out := view(m)
+		for _, w := range []string{total, f.Money(want.AvailableBalance), tr.T("ui.retry_hint"), tr.T("ui.err.server")[:12], updated[len(updated)-1]} {
+			if !strings.Contains(out, w) {
+				t.Errorf("%s: after a failed reload the wallet lacks %q:\n%s", lang, w, out)
+			}
+		}
+		if !errors.Is(m.Err(), api.ErrServer) {
+			t.Errorf("%s: Err() = %v after a failed reload", lang, m.Err())
+		}
+	}
+}
