@@ -7,7 +7,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/charmbracelet/x/term"
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/credentials"
 	"github.com/miimosa/miimosa/internal/i18n"
@@ -146,11 +145,14 @@ const maxKeyInput = 8 << 10
 // readKey asks for the key with hidden typing on a terminal, or reads the
 // first line of standard input. The key never appears on screen or in argv.
 func readKey(ctx context.Context, app *App, p i18n.Printer, host string) (string, error) {
-	if f, ok := app.Stdin.(interface{ Fd() uintptr }); ok && app.IsTerminal(app.Stdin) {
+	if f, ok := app.Stdin.(interface {
+		io.Reader
+		Fd() uintptr
+	}); ok && app.IsTerminal(app.Stdin) {
 		fmt.Fprint(app.Stderr, p.T("auth.prompt", host))
-		key, err := readHidden(ctx, f.Fd())
+		key, err := readHidden(ctx, f, maxKeyInput)
 		fmt.Fprintln(app.Stderr) // the Enter typed was not echoed
-		if err != nil {
+		if err != nil && !errors.Is(err, io.EOF) {
 			return "", err
 		}
 		return strings.TrimSpace(key), nil
@@ -163,32 +165,6 @@ func readKey(ctx context.Context, app *App, p i18n.Printer, host string) (string
 		return "", &userError{msg: p.T("auth.err.read", err.Error()), err: err}
 	}
 	return strings.TrimSpace(line), nil
-}
-
-// readHidden reads a line without echo. Signals only cancel ctx (fang
-// catches them), so a blocked read would ignore ctrl+c: the read runs aside
-// and ctrl+c returns at once with the terminal's echo restored.
-func readHidden(ctx context.Context, fd uintptr) (string, error) {
-	state, err := term.GetState(fd)
-	if err != nil {
-		return "", err
-	}
-	type result struct {
-		b   []byte
-		err error
-	}
-	done := make(chan result, 1)
-	go func() {
-		b, err := term.ReadPassword(fd)
-		done <- result{b, err}
-	}()
-	select {
-	case r := <-done:
-		return string(r.b), r.err
-	case <-ctx.Done():
-		_ = term.Restore(fd, state)
-		return "", ctx.Err()
-	}
 }
 
 func runAuthStatus(ctx context.Context, app *App, g *Globals, offline bool) error {

@@ -36,16 +36,16 @@ func newLeadCmd(app *App, g *Globals) *cobra.Command {
 		Short: "Send a lead: a farmer's request to raise funds on MiiMOSA",
 		Long: "Send a lead (POST /leads). With --file, the lead is a JSON object whose fields are the API's " +
 			"(email, firstname, lastname, phone, collect_type, project_description, project_total_budget, " +
-			"publication_timeframe, and the optional ones); - reads standard input. It is checked as the " +
+			"publication_timeframe, and the optional ones); - reads standard input (typed on a terminal, ctrl+d ends it). It is checked as the " +
 			"form checks it (email, French phone number, SIRET, post code, department, amounts) and sent " +
 			"normalised; the id is printed.\n\n" +
 			"Without --file, on a terminal, the form opens; set ACCESSIBLE=1 for plain prompts a screen " +
 			"reader can follow. A lead that could not be sent from the form is kept as a draft (readable " +
 			"by you only) and offered back next time; --discard-draft deletes it.\n\n" +
-			"Exit codes: 0 sent; 2 the lead has errors (each printed on standard error as \"field: " +
+			"Exit codes: 0 sent (its id is printed on standard output); 2 the lead has errors (each printed on standard error as \"field: " +
 			"problem\"), found here or by the server, or the file is not a lead; 3 no API key, or it was " +
-			"rejected; 6 the server could not be reached or failed; 1 the form was left (ctrl+d, or esc) with " +
-			"the lead unsent; 130 interrupted (ctrl+c, SIGTERM). Either way what was typed is kept as the draft.",
+			"rejected; 6 the server could not be reached or failed; 1 the form was left with the lead unsent (esc, or " +
+			"ctrl+d at a plain prompt); 130 interrupted (ctrl+c, SIGTERM). In both cases what was typed is kept as the draft, and standard error says so.",
 		Example: `miimosa lead --file lead.json
 partner-export | miimosa lead --file -
 miimosa lead                    # the form
@@ -96,7 +96,7 @@ func discardDraft(app *App, p i18n.Printer) error {
 }
 
 func sendLeadFile(cmd *cobra.Command, app *App, g *Globals, p i18n.Printer, file string) error {
-	data, err := readLeadFile(app, p, file)
+	data, err := readLeadFile(cmd.Context(), app, p, file)
 	if err != nil {
 		return err
 	}
@@ -152,10 +152,17 @@ func leadSendError(app *App, s *cmdSession, err error) error {
 	return s.explain(err)
 }
 
-func readLeadFile(app *App, p i18n.Printer, file string) ([]byte, error) {
+func readLeadFile(ctx context.Context, app *App, p i18n.Printer, file string) ([]byte, error) {
 	var r io.Reader
 	if file == "-" {
-		r = app.Stdin
+		if app.IsTerminal != nil && app.IsTerminal(app.Stdin) {
+			// Not piped: someone is to type or paste it, and must know how
+			// to end it.
+			fmt.Fprintln(app.Stderr, p.T("lead.cli.reading_stdin"))
+		}
+		rd, stop := cancellable(ctx, app.Stdin)
+		defer stop()
+		r = rd
 	} else {
 		f, err := os.Open(file)
 		if err != nil {
@@ -165,6 +172,12 @@ func readLeadFile(app *App, p i18n.Printer, file string) ([]byte, error) {
 		r = f
 	}
 	data, err := io.ReadAll(io.LimitReader(r, maxLeadFile+1))
+	if ctx.Err() != nil {
+		if file == "-" && app.IsTerminal != nil && app.IsTerminal(app.Stdin) {
+			fmt.Fprintln(app.Stderr) // ^C was echoed without a newline
+		}
+		return nil, ctx.Err() // ctrl+c or SIGTERM: exit 130
+	}
 	if err != nil {
 		return nil, usageErr(p.T("lead.cli.read", err.Error()))
 	}

@@ -93,14 +93,44 @@ miimosa projects --type lending --region 53 --format csv`,
 func Main(ctx context.Context, args []string, app *App) int {
 	root := NewRoot(app, args)
 	p := i18n.New(i18n.Detect(scanLang(args), app.Getenv))
+	runErr := holdRunErrors(root)
 	// SIGINT and SIGTERM cancel ctx: every prompt and request watches it,
 	// and an interrupted command exits with ExitInterrupted.
 	err := fang.Execute(ctx, root,
 		fang.WithVersion(Version),
 		fang.WithNotifySignal(syscall.SIGINT, syscall.SIGTERM),
+		// Only cobra's own errors (flags, arguments) come here: no prompt
+		// can be pending before a command runs.
 		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) { printError(w, p, err) }),
 	)
+	if err == nil && *runErr != nil {
+		err = *runErr
+		printError(app.Stderr, p, err)
+	}
 	return ExitCode(err)
+}
+
+// holdRunErrors makes every command's RunE keep its error aside and return
+// nil to cobra, and returns where the error is kept. fang's error path asks
+// the terminal for its background colour, in raw mode, reading stdin: after
+// an interrupted prompt that froze the process and left the terminal raw.
+// A command's error needs none of it: Main prints it in one plain line.
+func holdRunErrors(root *cobra.Command) *error {
+	held := new(error)
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		if run := c.RunE; run != nil {
+			c.RunE = func(cmd *cobra.Command, args []string) error {
+				*held = run(cmd, args)
+				return nil
+			}
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+	return held
 }
 
 // printError writes an error as one line; what to do next is part of the

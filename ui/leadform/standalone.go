@@ -16,12 +16,17 @@ import (
 	"github.com/miimosa/miimosa/internal/lead"
 	"github.com/miimosa/miimosa/internal/textsafe"
 	"github.com/miimosa/miimosa/ui/common"
+	"github.com/muesli/cancelreader"
 )
 
 // program runs the form as a whole program: `miimosa lead` on a terminal.
 type program struct {
 	m    Model
 	done DoneMsg
+	left bool // the form sent DoneMsg
+	// interrupted: ctrl+c was pressed (in raw mode it is a key, not
+	// SIGINT), which ends the program as an interruption, not as esc.
+	interrupted bool
 }
 
 // Program wraps the form as a tea.Model that quits when the person leaves
@@ -36,8 +41,23 @@ func (p program) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		p.m = p.m.SetSize(msg.Width, msg.Height)
 		return p, nil
 	case DoneMsg:
-		p.done = msg
+		p.done, p.left = msg, true
 		return p, tea.Quit
+	case tea.KeyPressMsg:
+		if msg.String() == "ctrl+c" {
+			switch {
+			case p.m.phase == phaseSent:
+				// The lead is in: ctrl+c closes its receipt, as enter does.
+				p.done, p.left = DoneMsg{ID: p.m.result.ID}, true
+				return p, tea.Quit
+			case p.m.phase == phaseLoading || p.m.phase == phaseSending:
+				// The form ignores keys meanwhile; ctrl+c still ends the
+				// program, and Run keeps the draft.
+				p.interrupted = true
+				return p, tea.Quit
+			}
+			p.interrupted = true
+		}
 	}
 	var cmd tea.Cmd
 	p.m, cmd = p.m.Update(msg)
@@ -58,38 +78,71 @@ func Done(m tea.Model) DoneMsg {
 	return DoneMsg{}
 }
 
-// Run runs the form on a terminal until the person leaves it. In
+// Run runs the form on a terminal until the person leaves it, and says how:
+// nil with DoneMsg.ID when the lead was sent, ErrNotSent when it was left
+// (esc), ErrInterrupted on ctrl+c, ctx's error when ctx was cancelled; the
+// draft is saved in every case but the first. ctx must be cancelled on
+// SIGINT and SIGTERM. In
 // accessible mode (cfg.Accessible) huh's plain prompts replace the screen,
 // for screen readers.
 func Run(ctx context.Context, cfg Config, in io.Reader, out io.Writer) (DoneMsg, error) {
 	if cfg.Accessible {
 		return RunAccessible(ctx, cfg, in, out)
 	}
-	opts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out)}
+	// Signals are the caller's (fang turns SIGINT and SIGTERM into ctx's
+	// cancellation, which kills the program): Bubble Tea's own handler
+	// would race it and end a SIGTERM as a plain quit, i.e. as esc.
+	opts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out), tea.WithoutSignalHandler()}
 	if cfg.Width > 0 && cfg.Height > 0 {
 		// A size known in advance (not a terminal: tests) draws at once.
 		opts = append(opts, tea.WithWindowSize(cfg.Width, cfg.Height))
 	}
 	final, err := tea.NewProgram(Program(cfg), opts...).Run()
-	if err != nil {
+	p, ok := final.(program)
+	if !ok {
+		return DoneMsg{}, err
+	}
+	switch {
+	case err != nil:
 		// SIGTERM (or SIGINT sent from outside) cancels ctx and kills the
 		// program: what was typed is kept, as esc and ctrl+c keep it.
 		var done DoneMsg
-		if p, ok := final.(program); ok && ctx.Err() != nil {
-			if serr := p.m.SaveDraft(); serr != nil {
-				done.Notice = p.m.t.T("lead.form.draft_not_saved", textsafe.Clean(serr.Error()))
-			} else if p.m.draftWorthSaving() {
-				done.Notice = p.m.t.T("lead.form.draft_saved")
-			}
+		if ctx.Err() != nil {
+			done.Notice = p.saveDraft()
 		}
 		return done, err
+	case p.left && p.done.ID != 0:
+		return p.done, nil
+	case p.interrupted:
+		done := p.done
+		if !p.left {
+			done.Notice = p.saveDraft()
+		}
+		return done, ErrInterrupted
 	}
-	return Done(final), nil
+	return p.done, ErrNotSent
 }
 
-// ErrNotSent is returned when an accessible session ends without the lead
-// being accepted; the draft is saved by then.
+// saveDraft keeps what is typed when the program ended without the form
+// saving it, and says so.
+func (p program) saveDraft() string {
+	if err := p.m.SaveDraft(); err != nil {
+		return p.m.t.T("lead.form.draft_not_saved", textsafe.Clean(err.Error()))
+	}
+	if p.m.draftWorthSaving() {
+		return p.m.t.T("lead.form.draft_saved")
+	}
+	return ""
+}
+
+// ErrNotSent is returned when the form is left (esc, or the end of input in
+// accessible mode) without the lead being accepted; the draft is saved by
+// then.
 var ErrNotSent = errors.New("lead not sent")
+
+// ErrInterrupted is returned when ctrl+c ends the full-screen form with the
+// lead unsent; it is a cancellation, as a signal's is.
+var ErrInterrupted = fmt.Errorf("lead not sent: %w", context.Canceled)
 
 // RunAccessible asks for every field with plain prompts (huh's accessible
 // mode) and sends the lead. An empty answer keeps the value shown in
@@ -103,6 +156,15 @@ func RunAccessible(ctx context.Context, cfg Config, in io.Reader, out io.Writer)
 	// ctx is cancelled (ctrl+c, SIGTERM), and ends every later read at the
 	// first end of input (ctrl+d), so either stops the form.
 	r := &ctrlReader{ctx: ctx, r: in}
+	if f, ok := in.(cancelreader.File); ok {
+		// stdin: a read blocked on it is woken when ctx is cancelled, so
+		// that no read is left behind holding the terminal.
+		if cr, err := cancelreader.NewReader(f); err == nil {
+			unwatch := context.AfterFunc(ctx, func() { cr.Cancel() })
+			defer func() { unwatch(); _ = cr.Close() }()
+			r.r, r.direct = cr, true
+		}
+	}
 	// Once stopped, huh still walks the remaining fields, printing each
 	// prompt: prompts holds them back, so the interruption ends the output.
 	prompts := &stoppedWriter{w: out, stopped: func() bool { return r.eof || ctx.Err() != nil }}
@@ -181,14 +243,16 @@ func RunAccessible(ctx context.Context, cfg Config, in io.Reader, out io.Writer)
 	}
 }
 
-// ctrlReader reads in, returning ctx's error as soon as ctx is cancelled
-// (the blocked read is left to the process's end), and io.EOF for good
-// once in has ended: a terminal's ctrl+d ends one read only, and huh would
-// go on to the next field.
+// ctrlReader reads in, returning ctx's error as soon as ctx is cancelled,
+// and io.EOF for good once in has ended: a terminal's ctrl+d ends one read
+// only, and huh would go on to the next field. A file (stdin) is read
+// through a cancelreader, directly; any other reader (an in-process
+// caller's) on another goroutine, left blocked on cancel.
 type ctrlReader struct {
-	ctx context.Context
-	r   io.Reader
-	eof bool
+	ctx    context.Context
+	r      io.Reader
+	direct bool // r wakes when ctx is cancelled
+	eof    bool
 }
 
 func (c *ctrlReader) Read(p []byte) (int, error) {
@@ -197,6 +261,19 @@ func (c *ctrlReader) Read(p []byte) (int, error) {
 	}
 	if err := c.ctx.Err(); err != nil {
 		return 0, err
+	}
+	if c.direct {
+		n, err := c.r.Read(p)
+		if c.ctx.Err() != nil {
+			return 0, c.ctx.Err()
+		}
+		if errors.Is(err, io.EOF) {
+			c.eof = true
+			if n > 0 {
+				return n, nil
+			}
+		}
+		return n, err
 	}
 	type result struct {
 		b   []byte
