@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"context"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -16,6 +15,7 @@ import (
 	"github.com/miimosa/miimosa/internal/i18n"
 	"github.com/miimosa/miimosa/internal/lead"
 	"github.com/miimosa/miimosa/internal/sandbox"
+	"github.com/miimosa/miimosa/internal/testio"
 )
 
 // leadServer runs the real sandbox handler, whose received leads the tests
@@ -221,18 +221,6 @@ func TestLeadWithoutFileNeedsTerminal(t *testing.T) {
 	r.expectOneLineError(t, "--file lead.json")
 }
 
-// lineReader gives one line per Read, as a terminal in line mode does.
-type lineReader struct{ lines []string }
-
-func (r *lineReader) Read(p []byte) (int, error) {
-	if len(r.lines) == 0 {
-		return 0, io.EOF
-	}
-	n := copy(p, r.lines[0]+"\n")
-	r.lines = r.lines[1:]
-	return n, nil
-}
-
 // On a terminal with ACCESSIBLE set, `miimosa lead` asks with plain
 // prompts and sends the lead to the server.
 func TestLeadAccessibleForm(t *testing.T) {
@@ -245,7 +233,7 @@ func TestLeadAccessibleForm(t *testing.T) {
 	}
 	var out, errb bytes.Buffer
 	app := &App{
-		Stdin: &lineReader{lines: answers}, Stdout: &out, Stderr: &errb,
+		Stdin: &testio.LineReader{Lines: answers}, Stdout: &out, Stderr: &errb,
 		Getenv:     func(k string) string { return env[k] },
 		IsTerminal: func(any) bool { return true },
 	}

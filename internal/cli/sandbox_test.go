@@ -7,33 +7,15 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/miimosa/miimosa/internal/sandbox"
+	"github.com/miimosa/miimosa/internal/testio"
 )
 
-// syncBuffer is written by the command's goroutine and read by the test.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
-func sandboxApp(env map[string]string) (*App, *syncBuffer, *syncBuffer) {
-	out, errOut := &syncBuffer{}, &syncBuffer{}
+func sandboxApp(env map[string]string) (*App, *testio.SyncBuffer, *testio.SyncBuffer) {
+	out, errOut := &testio.SyncBuffer{}, &testio.SyncBuffer{}
 	return &App{
 		Stdin: strings.NewReader(""), Stdout: out, Stderr: errOut,
 		Getenv:     func(k string) string { return env[k] },

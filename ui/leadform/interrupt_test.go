@@ -6,11 +6,11 @@ import (
 	"errors"
 	"io"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/miimosa/miimosa/internal/lead"
+	"github.com/miimosa/miimosa/internal/testio"
 )
 
 // ttyReader behaves as a terminal in line mode: one line per read. After
@@ -114,24 +114,6 @@ func TestRunAccessibleCtrlDStops(t *testing.T) {
 	}
 }
 
-// syncBuffer is an output the program writes while the test reads it.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 // keyboard types what is sent on keys, and otherwise blocks as an idle
 // keyboard does.
 type keyboard struct {
@@ -149,7 +131,7 @@ func (k *keyboard) Read(p []byte) (int, error) {
 }
 
 // waitFor polls the screen until it shows want.
-func waitFor(t *testing.T, out *syncBuffer, want string) {
+func waitFor(t *testing.T, out *testio.SyncBuffer, want string) {
 	t.Helper()
 	deadline := time.Now().Add(30 * time.Second)
 	for !strings.Contains(out.String(), want) {
@@ -173,7 +155,7 @@ func TestRunKilledSavesDraft(t *testing.T) {
 	store.Now = func() time.Time { return saved.Add(time.Hour) }
 	in := &keyboard{keys: make(chan string, 1), stop: make(chan struct{})}
 	t.Cleanup(func() { close(in.stop) })
-	out := &syncBuffer{}
+	out := &testio.SyncBuffer{}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	type result struct {

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"testing"
 	"time"
+
+	"github.com/miimosa/miimosa/internal/testio"
 )
 
 // runFullScreen runs the full-screen form, typing keys once the first field
@@ -13,7 +15,7 @@ func runFullScreen(t *testing.T, cfg Config, keys ...string) (DoneMsg, error) {
 	t.Helper()
 	in := &keyboard{keys: make(chan string, len(keys)), stop: make(chan struct{})}
 	t.Cleanup(func() { close(in.stop) })
-	out := &syncBuffer{}
+	out := &testio.SyncBuffer{}
 	cfg.Width, cfg.Height = 100, 30
 	type result struct {
 		done DoneMsg
@@ -88,7 +90,7 @@ func TestRunSentReturnsID(t *testing.T) {
 	fake := &fakeAPI{}
 	in := &keyboard{keys: make(chan string), stop: make(chan struct{})}
 	t.Cleanup(func() { close(in.stop) })
-	out := &syncBuffer{}
+	out := &testio.SyncBuffer{}
 	type result struct {
 		done DoneMsg
 		err  error

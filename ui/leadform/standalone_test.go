@@ -4,27 +4,13 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"io"
 	"strings"
 	"testing"
 
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/lead"
+	"github.com/miimosa/miimosa/internal/testio"
 )
-
-// lineReader gives one line per Read, as a terminal in line mode does: huh's
-// accessible prompts each read with a fresh scanner and would otherwise lose
-// the lines a scanner read ahead.
-type lineReader struct{ lines []string }
-
-func (r *lineReader) Read(p []byte) (int, error) {
-	if len(r.lines) == 0 {
-		return 0, io.EOF
-	}
-	n := copy(p, r.lines[0]+"\n")
-	r.lines = r.lines[1:]
-	return n, nil
-}
 
 // accessibleAnswers answers every prompt, in the form's order, for
 // typedLead; selects take the choice's number.
@@ -44,7 +30,7 @@ func TestRunAccessibleSends(t *testing.T) {
 	store := drafts(t)
 	var out bytes.Buffer
 	done, err := RunAccessible(context.Background(), Config{Submit: fake.submit, Drafts: store, Accessible: true},
-		&lineReader{lines: accessibleAnswers("jeanne@ferme-des-lilas.fr")}, &out)
+		&testio.LineReader{Lines: accessibleAnswers("jeanne@ferme-des-lilas.fr")}, &out)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out.String())
 	}
@@ -79,7 +65,7 @@ func TestRunAccessibleReasksRefusedField(t *testing.T) {
 	answers = append(answers, make([]string, len(lead.Fields())-1)...)
 	var out bytes.Buffer
 	done, err := RunAccessible(context.Background(), Config{Submit: fake.submit, Accessible: true},
-		&lineReader{lines: answers}, &out)
+		&testio.LineReader{Lines: answers}, &out)
 	if err != nil || done.ID != 7 {
 		t.Fatalf("done %+v err %v\n%s", done, err, out.String())
 	}
@@ -96,7 +82,7 @@ func TestRunAccessibleEndOfInputSavesDraft(t *testing.T) {
 	store := drafts(t)
 	var out bytes.Buffer
 	done, err := RunAccessible(context.Background(), Config{Drafts: store, Accessible: true},
-		&lineReader{lines: []string{"jeanne@ferme.fr", "Jeanne"}}, &out)
+		&testio.LineReader{Lines: []string{"jeanne@ferme.fr", "Jeanne"}}, &out)
 	if !errors.Is(err, ErrNotSent) {
 		t.Fatalf("err %v", err)
 	}
