@@ -7,10 +7,11 @@ import (
 	"io"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/credentials"
 	"github.com/miimosa/miimosa/internal/i18n"
-	"github.com/spf13/cobra"
 )
 
 func init() { register(newAuthCmd) }

@@ -14,10 +14,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/zalando/go-keyring"
+
 	"github.com/miimosa/miimosa/internal/config"
 	"github.com/miimosa/miimosa/internal/credentials"
 	"github.com/miimosa/miimosa/internal/sandbox"
-	"github.com/zalando/go-keyring"
 )
 
 // No test of this package talks to the real keyring: a developer's own

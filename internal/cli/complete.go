@@ -3,9 +3,11 @@ package cli
 import (
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/i18n"
-	"github.com/spf13/cobra"
+	"github.com/miimosa/miimosa/internal/labels"
 )
 
 // Shell completion for the filter flags: the shells (bash, zsh, fish) ask
@@ -33,12 +35,12 @@ func noFileCompletion(*cobra.Command, []string, string) ([]cobra.Completion, cob
 
 // describedEnum pairs each value with its label in the user's language, which
 // zsh and fish show beside it.
-func describedEnum(app *App, g *Globals, values []string, prefix string) func() []cobra.Completion {
+func describedEnum(app *App, g *Globals, values []string, set i18n.LabelSet) func() []cobra.Completion {
 	return func() []cobra.Completion {
 		p := i18n.New(i18n.Detect(g.Lang, app.Getenv))
 		out := make([]cobra.Completion, len(values))
 		for i, v := range values {
-			out[i] = cobra.CompletionWithDesc(v, label(p, prefix, v))
+			out[i] = cobra.CompletionWithDesc(v, labels.Of(p, set, v))
 		}
 		return out
 	}

@@ -4,10 +4,11 @@ import (
 	"errors"
 	"strings"
 
-	"github.com/miimosa/miimosa/internal/i18n"
-	"github.com/miimosa/miimosa/internal/textsafe"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"github.com/miimosa/miimosa/internal/i18n"
+	"github.com/miimosa/miimosa/internal/textsafe"
 )
 
 // scanLang finds --lang's value in args before cobra parses them, so that

@@ -4,8 +4,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/miimosa/miimosa/internal/i18n"
 	"github.com/spf13/cobra"
+
+	"github.com/miimosa/miimosa/internal/i18n"
 )
 
 // Flag errors are one localized line that names the flag and what it takes,

@@ -12,13 +12,14 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/config"
 	"github.com/miimosa/miimosa/internal/i18n"
 	"github.com/miimosa/miimosa/internal/lead"
 	"github.com/miimosa/miimosa/internal/textsafe"
 	"github.com/miimosa/miimosa/ui/leadform"
-	"github.com/spf13/cobra"
 )
 
 func init() { register(newLeadCmd) }

@@ -14,10 +14,11 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/format"
 	"github.com/miimosa/miimosa/internal/i18n"
-	"github.com/spf13/cobra"
 )
 
 // outputFormat is a value of --format.
@@ -280,31 +281,6 @@ func pageSize(limit int) int {
 		return perPageMax
 	}
 	return limit
-}
-
-// label is the catalogue's word for an enum value (a category, a status),
-// or the value itself, cleaned, when the server sent one we do not know.
-// The words are the catalogue's shared labels (i18n.Label), the ones the
-// terminal and the lead form show; prefix names the enumeration.
-func label(p i18n.Printer, prefix, value string) string {
-	if value == "" {
-		return format.Dash
-	}
-	if s, ok := p.Label(labelSets[prefix], value); ok {
-		return s
-	}
-	return clean(value)
-}
-
-// labelSets maps the enumeration prefixes the commands name to the
-// catalogue's label sets.
-var labelSets = map[string]i18n.LabelSet{
-	"cli.category.":      i18n.LabelCategory,
-	"cli.type.":          i18n.LabelCollectType,
-	"cli.status.":        i18n.LabelProjectStatus,
-	"cli.pledge_status.": i18n.LabelPledgeStatus,
-	"cli.frequency.":     i18n.LabelFrequency,
-	"cli.order.":         i18n.LabelOrder,
 }
 
 func intString(i api.Int) string {

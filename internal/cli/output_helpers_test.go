@@ -20,6 +20,7 @@ import (
 	// Imported for its -update flag, shared with the other golden-file
 	// tests of this package, so that one flag rewrites them all.
 	_ "github.com/charmbracelet/x/exp/golden"
+
 	"github.com/miimosa/miimosa/internal/sandbox"
 )
 

@@ -1,10 +1,11 @@
 package cli
 
 import (
+	"github.com/spf13/cobra"
+
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/credentials"
 	"github.com/miimosa/miimosa/internal/i18n"
-	"github.com/spf13/cobra"
 )
 
 // cmdSession is a scriptable command's connection: the session, and what

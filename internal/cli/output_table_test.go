@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/format"
 	"github.com/miimosa/miimosa/internal/i18n"

@@ -6,10 +6,11 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/i18n"
 	"github.com/miimosa/miimosa/internal/sandbox"
-	"github.com/spf13/cobra"
 )
 
 // userFlags are --email and --birthdate, shared by wallet and pledges: who

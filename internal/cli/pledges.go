@@ -4,9 +4,11 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/i18n"
-	"github.com/spf13/cobra"
+	"github.com/miimosa/miimosa/internal/labels"
 )
 
 func init() { register(newPledgesCmd) }
@@ -110,11 +112,11 @@ var pledgeListing = listing[api.Pledge]{
 		return []string{
 			strconv.FormatInt(pl.ID, 10),
 			clean(pl.Project.Title),
-			label(o.p, "cli.category.", pl.Project.Category),
+			labels.Category(o.p, pl.Project.Category),
 			o.f.Money(pl.Amount),
 			o.f.Percent(pl.InterestRate),
 			o.f.Months(pl.DurationMonths),
-			label(o.p, "cli.pledge_status.", pl.Status),
+			labels.PledgeStatus(o.p, pl.Status),
 			o.f.Share(pl.RepaidCapital, pl.Amount),
 			nextDate,
 			nextAmount,

@@ -6,17 +6,18 @@ import (
 	"errors"
 	"fmt"
 	"maps"
-	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/spf13/cobra"
+
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/format"
 	"github.com/miimosa/miimosa/internal/i18n"
+	"github.com/miimosa/miimosa/internal/labels"
 	"github.com/miimosa/miimosa/internal/textsafe"
-	"github.com/spf13/cobra"
 )
 
 func init() { register(newProjectCmd) }
@@ -90,13 +91,13 @@ func projectFields(o *output, pr api.Project) []field {
 	fl := []field{
 		{label: t("cli.field.id"), value: strconv.FormatInt(pr.ID, 10)},
 		{label: t("cli.field.title"), value: clean(pr.Title)},
-		{label: t("cli.field.status"), value: label(o.p, "cli.status.", pr.Status)},
-		{label: t("cli.field.type"), value: label(o.p, "cli.type.", pr.CollectType)},
-		{label: t("cli.field.category"), value: label(o.p, "cli.category.", pr.Category)},
+		{label: t("cli.field.status"), value: labels.ProjectStatus(o.p, pr.Status)},
+		{label: t("cli.field.type"), value: labels.CollectType(o.p, pr.CollectType)},
+		{label: t("cli.field.category"), value: labels.Category(o.p, pr.Category)},
 		{label: t("cli.field.region"), value: regionValue(pr.Region)},
 		{label: t("cli.field.department"), value: orDash(clean(pr.Department))},
 		{label: t("cli.field.city"), value: orDash(clean(pr.City))},
-		{label: t("cli.field.owner"), value: orDash(clean(strings.TrimSpace(pr.Owner.FirstName + " " + pr.Owner.LastName)))},
+		{label: t("cli.field.owner"), value: orDash(labels.Owner(pr.Owner))},
 		{label: t("cli.field.collected"), value: o.f.Money(pr.Collected), right: true},
 		{label: t("cli.field.target"), value: o.f.Money(pr.Target), right: true},
 		{label: t("cli.field.progress"), value: o.f.Share(pr.Collected, pr.Target)},
@@ -106,7 +107,7 @@ func projectFields(o *output, pr api.Project) []field {
 		fl = append(fl,
 			field{label: t("cli.field.rate"), value: o.f.Percent(pr.InterestRate)},
 			field{label: t("cli.field.duration"), value: o.f.Months(pr.DurationMonths)},
-			field{label: t("cli.field.frequency"), value: label(o.p, "cli.frequency.", pr.RepaymentFrequency)},
+			field{label: t("cli.field.frequency"), value: labels.Frequency(o.p, pr.RepaymentFrequency)},
 		)
 	}
 	ends := o.f.Date(pr.EndsAt)
@@ -116,7 +117,7 @@ func projectFields(o *output, pr api.Project) []field {
 	fl = append(fl,
 		field{label: t("cli.field.published"), value: o.f.Date(pr.PublishedAt)},
 		field{label: t("cli.field.ends"), value: ends},
-		field{label: t("cli.field.url"), value: orDash(projectPageURL(pr)), noWrap: true},
+		field{label: t("cli.field.url"), value: orDash(labels.ProjectURL(pr)), noWrap: true},
 		field{label: t("cli.field.image"), value: orDash(webURL(pr.ImageURL)), noWrap: true},
 		field{label: t("cli.field.description"), value: orDash(clean(pr.Description))},
 	)
@@ -182,22 +183,6 @@ func orDash(s string) string {
 	}
 	return s
 }
-
-// projectPageURL is the project's public page as a terminal may show it as
-// a link: the server's url when it is http(s), else the page built from the
-// slug, else "" (a javascript: or file: URL from the server is never shown).
-func projectPageURL(pr api.Project) string {
-	if u := webURL(pr.URL); u != "" {
-		return u
-	}
-	if slug := strings.TrimSpace(textsafe.Clean(pr.Slug)); slug != "" {
-		return projectPagesURL + url.PathEscape(slug)
-	}
-	return ""
-}
-
-// projectPagesURL is where miimosa.com shows a project by slug.
-const projectPagesURL = "https://www.miimosa.com/fr/projects/"
 
 // webURL is s when it is an http(s) address, else "".
 func webURL(s string) string {

@@ -4,9 +4,11 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/i18n"
-	"github.com/spf13/cobra"
+	"github.com/miimosa/miimosa/internal/labels"
 )
 
 func init() { register(newProjectsCmd) }
@@ -59,9 +61,9 @@ miimosa projects --category apiculture --all --format csv > apiculture.csv`,
 	f.IntVar(&fl.limit, "limit", 20, "how many projects to list at most")
 	f.BoolVar(&fl.all, "all", false, "list every project, page after page")
 	registerFormatFlag(cmd, &fl.format, listFormats)
-	_ = cmd.RegisterFlagCompletionFunc("order", completeWith(describedEnum(app, g, api.Orders, "cli.order.")))
-	_ = cmd.RegisterFlagCompletionFunc("category", completeWith(describedEnum(app, g, api.Categories, "cli.category.")))
-	_ = cmd.RegisterFlagCompletionFunc("type", completeWith(describedEnum(app, g, api.CollectTypes, "cli.type.")))
+	_ = cmd.RegisterFlagCompletionFunc("order", completeWith(describedEnum(app, g, api.Orders, i18n.LabelOrder)))
+	_ = cmd.RegisterFlagCompletionFunc("category", completeWith(describedEnum(app, g, api.Categories, i18n.LabelCategory)))
+	_ = cmd.RegisterFlagCompletionFunc("type", completeWith(describedEnum(app, g, api.CollectTypes, i18n.LabelCollectType)))
 	_ = cmd.RegisterFlagCompletionFunc("region", completeWith(regionCompletions))
 	_ = cmd.RegisterFlagCompletionFunc("keyword", noFileCompletion)
 	_ = cmd.RegisterFlagCompletionFunc("limit", noFileCompletion)
@@ -189,9 +191,9 @@ var projectListing = listing[api.Project]{
 		return []string{
 			strconv.FormatInt(pr.ID, 10),
 			clean(pr.Title),
-			label(o.p, "cli.category.", pr.Category),
-			label(o.p, "cli.type.", pr.CollectType),
-			place(pr),
+			labels.Category(o.p, pr.Category),
+			labels.CollectType(o.p, pr.CollectType),
+			orDash(labels.Place(pr)),
 			o.f.Money(pr.Collected),
 			o.f.Money(pr.Target),
 			lendingOnly(pr, o.f.Percent(pr.InterestRate)),
@@ -209,7 +211,7 @@ func endsCell(o *output, pr api.Project) string {
 	if pr.Status == "in_progress" && pr.EndsAt.Valid {
 		return o.f.DaysLeft(pr.EndsAt, clock())
 	}
-	return label(o.p, "cli.status.", pr.Status)
+	return labels.ProjectStatus(o.p, pr.Status)
 }
 
 // lendingOnly leaves rate and duration blank for donations, where they have
@@ -219,15 +221,4 @@ func lendingOnly(pr api.Project, s string) string {
 		return ""
 	}
 	return s
-}
-
-func place(pr api.Project) string {
-	city, region := clean(pr.City), clean(pr.Region.Name)
-	switch {
-	case city != "" && region != "":
-		return city + ", " + region
-	case city != "":
-		return city
-	}
-	return region
 }

@@ -8,9 +8,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/miimosa/miimosa/internal/i18n"
 	"github.com/miimosa/miimosa/internal/sandbox"
-	"github.com/spf13/cobra"
 )
 
 func init() { register(newSandboxCmd) }

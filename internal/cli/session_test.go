@@ -8,12 +8,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/zalando/go-keyring"
+
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/config"
 	"github.com/miimosa/miimosa/internal/credentials"
 	"github.com/miimosa/miimosa/internal/i18n"
 	"github.com/miimosa/miimosa/internal/sandbox"
-	"github.com/zalando/go-keyring"
 )
 
 func sessionApp(env map[string]string) (*App, *bytes.Buffer) {

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/spf13/cobra"
+
 	"github.com/miimosa/miimosa/internal/config"
 	"github.com/miimosa/miimosa/internal/credentials"
 	"github.com/miimosa/miimosa/internal/format"
@@ -17,7 +19,6 @@ import (
 	"github.com/miimosa/miimosa/ui"
 	"github.com/miimosa/miimosa/ui/common"
 	"github.com/miimosa/miimosa/ui/keyprompt"
-	"github.com/spf13/cobra"
 )
 
 // The terminal UI is the root command; its flags are the root's own, so

@@ -5,9 +5,10 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/i18n"
-	"github.com/spf13/cobra"
 )
 
 func init() { register(newWalletCmd) }

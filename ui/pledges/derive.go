@@ -12,8 +12,8 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/miimosa/miimosa/api"
+	"github.com/miimosa/miimosa/internal/labels"
 	"github.com/miimosa/miimosa/internal/textsafe"
-	"github.com/miimosa/miimosa/ui/projectdetail"
 )
 
 // sortSpec is one step of the s cycle: a column and a direction.
@@ -82,7 +82,7 @@ func (m Model) compare(col int, a, b api.Pledge, ha, hb string) int {
 	case colProject:
 		return cmp.Compare(fold(textsafe.Clean(a.Project.Title)), fold(textsafe.Clean(b.Project.Title)))
 	case colCategory:
-		return cmp.Compare(fold(projectdetail.Category(m.env, a.Project.Category)), fold(projectdetail.Category(m.env, b.Project.Category)))
+		return cmp.Compare(fold(labels.Category(m.env.T, a.Project.Category)), fold(labels.Category(m.env.T, b.Project.Category)))
 	case colAmount:
 		return cmp.Compare(a.Amount.Cents, b.Amount.Cents)
 	case colRate:
@@ -153,8 +153,8 @@ func (m Model) buildHay(ps []api.Pledge, dst []string) []string {
 	for _, p := range ps {
 		dst = append(dst, fold(strings.Join([]string{
 			textsafe.Clean(p.Project.Title),
-			p.Project.Category, projectdetail.Category(m.env, p.Project.Category),
-			p.Status, projectdetail.PledgeStatus(m.env, p.Status),
+			p.Project.Category, labels.Category(m.env.T, p.Project.Category),
+			p.Status, labels.PledgeStatus(m.env.T, p.Status),
 		}, "\x00")))
 	}
 	return dst

@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/viewport"
 
 	"github.com/miimosa/miimosa/api"
+	"github.com/miimosa/miimosa/internal/labels"
 	"github.com/miimosa/miimosa/internal/textsafe"
 	"github.com/miimosa/miimosa/ui/common"
 	"github.com/miimosa/miimosa/ui/projectdetail"
@@ -52,18 +53,18 @@ func body(env *common.Env, p api.Pledge, w int, private bool) []string {
 	}
 	url := "—"
 	if p.Project.Slug != "" {
-		url = projectdetail.SlugURL(p.Project.Slug)
+		url = labels.SlugURL(p.Project.Slug)
 	}
 	fl := func(label, value string) projectdetail.Field { return projectdetail.Field{Label: label, Value: value} }
 	rows := []projectdetail.Field{
 		fl(t("panes.pledge.id"), fmt.Sprint(p.ID)),
 		fl(t("panes.pledge.project"), project),
-		fl(t("panes.detail.category"), projectdetail.Category(env, p.Project.Category)),
+		fl(t("panes.detail.category"), labels.Category(env.T, p.Project.Category)),
 		fl(t("panes.detail.url"), url),
 		fl(t("panes.pledge.amount"), money(p.Amount)),
 		fl(t("panes.detail.rate"), f.Percent(p.InterestRate)),
 		fl(t("panes.detail.duration"), f.Months(p.DurationMonths)),
-		fl(t("panes.pledge.status"), projectdetail.PledgeStatus(env, p.Status)),
+		fl(t("panes.pledge.status"), labels.PledgeStatus(env.T, p.Status)),
 		fl(t("panes.pledge.created"), f.Date(p.CreatedAt)),
 		fl(t("panes.pledge.repaid"), money(p.RepaidCapital)+" ("+repaidShare(env, p)+")"),
 		fl(t("panes.pledge.interest"), money(p.PaidInterest)),
@@ -114,7 +115,7 @@ func schedule(env *common.Env, rs []api.Repayment, w int, private bool) []string
 	for _, r := range rs {
 		out = append(out, common.Row([]string{
 			f.Date(r.Date), f.MoneyMasked(r.Capital, private), f.MoneyMasked(r.Interest, private),
-			projectdetail.RepaymentStatus(env, r.Status),
+			labels.RepaymentStatus(env.T, r.Status),
 		}, widths, scheduleColumns))
 		if r.Capital.Valid {
 			capital.Cents, capital.Valid, capital.Currency = capital.Cents+r.Capital.Cents, true, r.Capital.Currency

@@ -14,8 +14,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/miimosa/miimosa/api"
+	"github.com/miimosa/miimosa/internal/labels"
 	"github.com/miimosa/miimosa/ui/common"
-	"github.com/miimosa/miimosa/ui/projectdetail"
 )
 
 // perPage asks for large pages: the rich demo user has hundreds of pledges
@@ -342,7 +342,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		}
 	case key.Matches(msg, k.Browser):
 		if p, ok := m.Selected(); ok && p.Project.Slug != "" {
-			return m, common.OpenInBrowser(projectdetail.SlugURL(p.Project.Slug), m.env.T.T("panes.opened"))
+			return m, common.OpenInBrowser(labels.SlugURL(p.Project.Slug), m.env.T.T("panes.opened"))
 		}
 	}
 	return m, nil
@@ -365,7 +365,7 @@ func (m Model) detailKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, copyID(m.env, p)
 	case key.Matches(msg, k.Browser):
 		if p.Project.Slug != "" {
-			return m, common.OpenInBrowser(projectdetail.SlugURL(p.Project.Slug), m.env.T.T("panes.opened"))
+			return m, common.OpenInBrowser(labels.SlugURL(p.Project.Slug), m.env.T.T("panes.opened"))
 		}
 		return m, nil
 	}

@@ -8,9 +8,9 @@ import (
 
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/i18n"
+	"github.com/miimosa/miimosa/internal/labels"
 	"github.com/miimosa/miimosa/ui/common"
 	"github.com/miimosa/miimosa/ui/internal/uitest"
-	"github.com/miimosa/miimosa/ui/projectdetail"
 )
 
 func TestEveryPageLoadsAndRowsShowAsTheyArrive(t *testing.T) {
@@ -424,7 +424,7 @@ func TestSortByCategoryFollowsTheLabelsShown(t *testing.T) {
 	}
 	var got []string
 	for _, p := range m.Shown() {
-		got = append(got, projectdetail.Category(m.env, p.Project.Category))
+		got = append(got, labels.Category(m.env.T, p.Project.Category))
 	}
 	if want := []string{"Aquaculture", "Beekeeping", "Livestock"}; !slices.Equal(got, want) {
 		t.Errorf("sorted by category: %q, want %q", got, want)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/i18n"
+	"github.com/miimosa/miimosa/internal/labels"
 	"github.com/miimosa/miimosa/internal/textsafe"
 	"github.com/miimosa/miimosa/ui/common"
 	"github.com/miimosa/miimosa/ui/projectdetail"
@@ -68,11 +69,11 @@ func (m Model) buildRows(ps []api.Pledge, dst []row) []row {
 	for _, p := range ps {
 		var r row
 		r[colProject] = textsafe.Clean(p.Project.Title)
-		r[colCategory] = projectdetail.Category(env, p.Project.Category)
+		r[colCategory] = labels.Category(env.T, p.Project.Category)
 		r[colAmount] = f.MoneyMasked(p.Amount, m.privacy)
 		r[colRate] = f.Percent(p.InterestRate)
 		r[colDuration] = f.Months(p.DurationMonths)
-		r[colStatus] = projectdetail.PledgeStatus(env, p.Status)
+		r[colStatus] = labels.PledgeStatus(env.T, p.Status)
 		r[colRepaid] = repaidShare(env, p)
 		r[colNextDate], r[colNextAmount] = "—", "—"
 		if n := p.NextRepayment; n != nil {

@@ -16,7 +16,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/miimosa/miimosa/api"
-	"github.com/miimosa/miimosa/internal/textsafe"
+	"github.com/miimosa/miimosa/internal/labels"
 	"github.com/miimosa/miimosa/ui/common"
 )
 
@@ -206,26 +206,9 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	return m, nil
 }
 
-// URL is the project's public page: the url the server sent, else one
-// built from the slug.
-func URL(p api.Project) string {
-	if u, err := common.WebURL(textsafe.Clean(p.URL)); err == nil {
-		return u
-	}
-	if p.Slug != "" {
-		return SlugURL(p.Slug)
-	}
-	return ""
-}
-
-// SlugURL is the public page of a project known only by its slug (a pledge's project).
-func SlugURL(slug string) string {
-	return "https://www.miimosa.com/fr/projects/" + urlPathEscape(textsafe.Clean(slug))
-}
-
 // BrowseCmd opens the project's page in the browser.
 func BrowseCmd(env *common.Env, p api.Project) tea.Cmd {
-	u := URL(p)
+	u := labels.ProjectURL(p)
 	if u == "" {
 		return func() tea.Msg { return common.StatusMsg{Text: env.T.T("panes.no_url")} }
 	}
@@ -234,7 +217,7 @@ func BrowseCmd(env *common.Env, p api.Project) tea.Cmd {
 
 // CopyURLCmd copies the project's page address.
 func CopyURLCmd(env *common.Env, p api.Project) tea.Cmd {
-	u := URL(p)
+	u := labels.ProjectURL(p)
 	if u == "" {
 		return func() tea.Msg { return common.StatusMsg{Text: env.T.T("panes.no_url")} }
 	}

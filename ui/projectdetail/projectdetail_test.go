@@ -9,6 +9,7 @@ import (
 
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/i18n"
+	"github.com/miimosa/miimosa/internal/labels"
 	"github.com/miimosa/miimosa/ui/common"
 	"github.com/miimosa/miimosa/ui/internal/uitest"
 )
@@ -194,10 +195,10 @@ func TestEscEmitsCloseAndKeysScroll(t *testing.T) {
 
 func TestCopyAndOpenURL(t *testing.T) {
 	env := uitest.Env(i18n.EN, uitest.Offline(t))
-	if got := URL(api.Project{URL: "javascript:alert(1)", Slug: "des-ruches"}); got != "https://www.miimosa.com/fr/projects/des-ruches" {
+	if got := labels.ProjectURL(api.Project{URL: "javascript:alert(1)", Slug: "des-ruches"}); got != "https://www.miimosa.com/fr/projects/des-ruches" {
 		t.Errorf("a non-web URL was kept: %q", got)
 	}
-	if got := URL(api.Project{URL: "https://www.miimosa.com/fr/projects/x"}); got != "https://www.miimosa.com/fr/projects/x" {
+	if got := labels.ProjectURL(api.Project{URL: "https://www.miimosa.com/fr/projects/x"}); got != "https://www.miimosa.com/fr/projects/x" {
 		t.Errorf("URL %q", got)
 	}
 	cmd := CopyURLCmd(env, api.Project{Slug: "des-ruches"})

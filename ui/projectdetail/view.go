@@ -13,6 +13,7 @@ import (
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/format"
 	"github.com/miimosa/miimosa/internal/i18n"
+	"github.com/miimosa/miimosa/internal/labels"
 	"github.com/miimosa/miimosa/internal/textsafe"
 	"github.com/miimosa/miimosa/ui/common"
 )
@@ -96,20 +97,20 @@ func (m Model) body(w int) []string {
 	}
 	facts := []field{
 		{"panes.detail.id", fmt.Sprint(p.ID)},
-		{"panes.detail.status", ProjectStatus(env, p.Status)},
-		{"panes.detail.type", CollectType(env, p.CollectType)},
-		{"panes.detail.category", Category(env, p.Category)},
+		{"panes.detail.status", labels.ProjectStatus(env.T, p.Status)},
+		{"panes.detail.type", labels.CollectType(env.T, p.CollectType)},
+		{"panes.detail.category", labels.Category(env.T, p.Category)},
 		{"panes.detail.city", orDash(textsafe.Clean(p.City))},
 		{"panes.detail.department", orDash(textsafe.Clean(p.Department))},
 		{"panes.detail.region", region(p.Region)},
-		{"panes.detail.owner", orDash(Owner(p.Owner))},
+		{"panes.detail.owner", orDash(labels.Owner(p.Owner))},
 		{"panes.detail.target", f.MoneyMasked(p.Target, m.privacy)},
 		{"panes.detail.collected", f.MoneyMasked(p.Collected, m.privacy)},
 		{"panes.detail.progress", Progress(env, p, 20)},
 		{"panes.detail.backers", f.Int(p.BackersCount)},
 		{"panes.detail.published", f.Date(p.PublishedAt)},
 		{"panes.detail.ends", ends},
-		{"panes.detail.url", orDash(URL(p))},
+		{"panes.detail.url", orDash(labels.ProjectURL(p))},
 		{"panes.detail.slug", orDash(textsafe.Clean(p.Slug))},
 		{"panes.detail.image", orDash(textsafe.Clean(p.ImageURL))},
 	}
@@ -120,7 +121,7 @@ func (m Model) body(w int) []string {
 		out = append(out, m.fields([]field{
 			{"panes.detail.rate", f.Percent(p.InterestRate)},
 			{"panes.detail.duration", f.Months(p.DurationMonths)},
-			{"panes.detail.frequency", Frequency(env, p.RepaymentFrequency)},
+			{"panes.detail.frequency", labels.Frequency(env.T, p.RepaymentFrequency)},
 		}, w)...)
 	}
 	// The server's own text may state amounts too: privacy hides them there.
@@ -250,7 +251,7 @@ func truncate(s string) string {
 }
 
 func region(r api.Region) string {
-	name := RegionName(r)
+	name := labels.RegionName(r)
 	code := textsafe.Clean(r.Code)
 	switch {
 	case name == "" && code == "":

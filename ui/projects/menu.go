@@ -6,8 +6,8 @@ import (
 
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/i18n"
+	"github.com/miimosa/miimosa/internal/labels"
 	"github.com/miimosa/miimosa/ui/common"
-	"github.com/miimosa/miimosa/ui/projectdetail"
 )
 
 // field is what a picker chooses.
@@ -42,27 +42,27 @@ func (m Model) newMenu(f field) menu {
 	case fieldAll:
 		mn.title = t("panes.filters.title")
 		mn.choices = []choice{
-			{"order", t("panes.filter.order") + " " + projectdetail.Order(env, q.Order)},
-			{"category", t("panes.filter.category") + " " + orAll(env, "panes.all.category", projectdetail.Category(env, q.Category), q.Category)},
-			{"type", t("panes.filter.type") + " " + orAll(env, "panes.all.type", projectdetail.CollectType(env, q.Type), q.Type)},
+			{"order", t("panes.filter.order") + " " + labels.Order(env.T, q.Order)},
+			{"category", t("panes.filter.category") + " " + orAll(env, "panes.all.category", labels.Category(env.T, q.Category), q.Category)},
+			{"type", t("panes.filter.type") + " " + orAll(env, "panes.all.type", labels.CollectType(env.T, q.Type), q.Type)},
 			{"region", t("panes.filter.region") + " " + orAll(env, "panes.all.region", regionLabel(q.Region), q.Region)},
 		}
 	case fieldOrder:
 		mn.title, cur = t("panes.filter.order"), q.Order
 		for _, o := range api.Orders {
-			mn.choices = append(mn.choices, choice{o, projectdetail.Order(env, o)})
+			mn.choices = append(mn.choices, choice{o, labels.Order(env.T, o)})
 		}
 	case fieldCategory:
 		mn.title, cur = t("panes.filter.category"), q.Category
 		mn.choices = []choice{all("panes.all.category")}
 		for _, c := range api.Categories {
-			mn.choices = append(mn.choices, choice{c, projectdetail.Category(env, c)})
+			mn.choices = append(mn.choices, choice{c, labels.Category(env.T, c)})
 		}
 	case fieldType:
 		mn.title, cur = t("panes.filter.type"), q.Type
 		mn.choices = []choice{all("panes.all.type")}
 		for _, c := range api.CollectTypes {
-			mn.choices = append(mn.choices, choice{c, projectdetail.CollectType(env, c)})
+			mn.choices = append(mn.choices, choice{c, labels.CollectType(env.T, c)})
 		}
 	case fieldRegion:
 		mn.title, cur = t("panes.filter.region"), q.Region

@@ -7,6 +7,7 @@ import (
 
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/i18n"
+	"github.com/miimosa/miimosa/internal/labels"
 	"github.com/miimosa/miimosa/internal/textsafe"
 	"github.com/miimosa/miimosa/ui/common"
 	"github.com/miimosa/miimosa/ui/projectdetail"
@@ -73,9 +74,9 @@ func (m Model) buildRows(ps []api.Project, dst []row) []row {
 	for _, p := range ps {
 		var r row
 		r.cells[colTitle] = textsafe.Clean(p.Title)
-		r.cells[colCategory] = projectdetail.Category(env, p.Category)
-		r.cells[colType] = projectdetail.CollectType(env, p.CollectType)
-		r.cells[colPlace] = projectdetail.Place(p)
+		r.cells[colCategory] = labels.Category(env.T, p.Category)
+		r.cells[colType] = labels.CollectType(env.T, p.CollectType)
+		r.cells[colPlace] = labels.Place(p)
 		r.cells[colCollected] = projectdetail.CollectedOf(env, p, m.privacy)
 		r.cells[colProgress] = projectdetail.Progress(env, p, barWidth)
 		r.cells[colTerms] = projectdetail.Terms(env, p)
@@ -164,12 +165,12 @@ func (m Model) View() string {
 // filtersLine names the order and every filter in force.
 func (m Model) filtersLine() string {
 	env, q := m.env, m.query
-	parts := []string{env.T.T("panes.filter.order") + " " + projectdetail.Order(env, q.Order)}
+	parts := []string{env.T.T("panes.filter.order") + " " + labels.Order(env.T, q.Order)}
 	if q.Category != "" {
-		parts = append(parts, env.T.T("panes.filter.category")+" "+projectdetail.Category(env, q.Category))
+		parts = append(parts, env.T.T("panes.filter.category")+" "+labels.Category(env.T, q.Category))
 	}
 	if q.Type != "" {
-		parts = append(parts, env.T.T("panes.filter.type")+" "+projectdetail.CollectType(env, q.Type))
+		parts = append(parts, env.T.T("panes.filter.type")+" "+labels.CollectType(env.T, q.Type))
 	}
 	if q.Region != "" {
 		parts = append(parts, env.T.T("panes.filter.region")+" "+regionLabel(q.Region))
