@@ -19,6 +19,11 @@ var (
 	ErrDecode            = sentinel("the server's answer could not be read")
 	ErrNetwork           = sentinel("the server could not be reached")
 	ErrInvalidParam      = sentinel("invalid parameter")
+	// ErrRefused: the server answered something the client will not take (a
+	// redirect off the API's origin, a next-page link elsewhere or in a
+	// circle, a bad certificate, malformed headers). It is the server's
+	// fault, and retrying cannot help.
+	ErrRefused = sentinel("the server's answer was refused")
 )
 
 type sentinelError string
