@@ -4,16 +4,21 @@
 package ui
 
 import (
+	"slices"
+
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
+
 	"github.com/miimosa/miimosa/api"
+	"github.com/miimosa/miimosa/internal/i18n"
 	"github.com/miimosa/miimosa/internal/lead"
 	"github.com/miimosa/miimosa/ui/common"
 	"github.com/miimosa/miimosa/ui/help"
 	"github.com/miimosa/miimosa/ui/keyprompt"
 	"github.com/miimosa/miimosa/ui/leadform"
 	"github.com/miimosa/miimosa/ui/lookup"
+	"github.com/miimosa/miimosa/ui/pledgedetail"
 	"github.com/miimosa/miimosa/ui/pledges"
 	"github.com/miimosa/miimosa/ui/projectdetail"
 	"github.com/miimosa/miimosa/ui/projects"
@@ -22,10 +27,11 @@ import (
 
 // Options is what the command line hands the terminal.
 type Options struct {
-	Env  *common.Env // Client nil when no key is known: the key prompt opens first
-	Host string      // API host, shown on the status line
-	Demo bool        // the embedded sandbox: its key is fixed
-	Key  keyprompt.Config
+	Env    *common.Env
+	Client *api.Client // nil when no key is known: the key prompt opens first
+	Host   string      // API host, shown on the status line
+	Demo   bool        // the embedded sandbox: its key is fixed
+	Key    keyprompt.Config
 
 	Email, Birthdate string // fill the lookup in
 	LookupNow        bool   // and run it at once (--demo, or both flags)
@@ -56,13 +62,17 @@ const (
 
 // Model is the root model.
 type Model struct {
-	env  *common.Env
-	opts Options
+	env    *common.Env
+	client *api.Client // nil until a key is known; reaches the panes by ClientMsg
+	opts   Options
 
 	width, height int
 	panes         [paneCount]slot
 	focus         int
-	detail        slot // a pledge's project, in front of the panes; nil when closed
+	// details are the detail views in front of the panes, the top one last
+	// (a pledge, then its project); esc closes the top one.
+	details []detail
+	opened  int // numbers the details opened, so their answers never cross
 
 	modal  modal
 	key    keyprompt.Model
@@ -113,22 +123,23 @@ func New(opts Options) Model {
 	opts.Key.Host = opts.Host
 	m := Model{
 		env:     env,
+		client:  opts.Client,
 		opts:    opts,
 		privacy: opts.Privacy,
 		key:     keyprompt.New(env, opts.Key),
-		lookup:  lookup.New(env).Prefill(opts.Email, opts.Birthdate),
+		lookup:  lookup.New(env, opts.Client).Prefill(opts.Email, opts.Birthdate),
 		help:    help.New(env),
 		spinner: spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(env.Styles.Accent)),
 		autoRun: opts.LookupNow,
 		focus:   paneProjects, // the only pane with something to show before a lookup
 	}
-	wp, pp, jp := wallet.New(env), pledges.New(env), projects.New(env)
+	wp, pp, jp := wallet.New(env, m.client), pledges.New(env, m.client), projects.New(env, m.client)
 	m.startCmds = []tea.Cmd{tea.RequestBackgroundColor, wp.Init(), pp.Init(), jp.Init()}
 	m.panes = [paneCount]slot{wrap(wp), wrap(pp), wrap(jp)}
 	if opts.Privacy {
 		m, _ = m.broadcast(common.PrivacyMsg{On: true})
 	}
-	if env.Client == nil {
+	if m.client == nil {
 		m.modal = modalKey
 	} else {
 		var cmd tea.Cmd
@@ -156,9 +167,10 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.width, m.height = msg.Width, msg.Height
 		return m.layout(), nil
 	case tea.BackgroundColorMsg:
-		m.env.Styles = common.NewStyles(msg.IsDark())
+		// Another palette: a new environment, which every model applies.
+		m.env = m.env.WithStyles(common.NewStyles(msg.IsDark()))
 		m.spinner.Style = m.env.Styles.Accent
-		return m, nil
+		return m.toAll(common.EnvMsg{Env: m.env})
 	case spinner.TickMsg:
 		if !m.busy() {
 			m.spinning = false // stop ticking until something loads again
@@ -174,17 +186,15 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case common.ErrorMsg:
 		return m.say("", msg.Err), nil
 	case common.OpenProjectMsg:
-		return m.spin(m.openDetail(msg.ID))
-	case projectdetail.CloseMsg:
-		if m.detail != nil {
-			return m.closeDetail().layout(), nil
-		}
+		return m.spin(m.openProject(msg.Project))
+	case common.OpenPledgeMsg:
+		return m.openPledge(msg.Pledge), nil
 	case keyprompt.DoneMsg:
 		return m.spin(m.keyAccepted(msg))
 	case keyprompt.ForgottenMsg:
 		m = m.say(msg.Notice, nil).show(modalKey)
-		m.env.Client = nil
-		return m.broadcast(common.ClientMsg{})
+		m.client = nil
+		return m.toAll(common.ClientMsg{})
 	case keyprompt.CancelMsg, help.CloseMsg:
 		return m.show(modalNone), nil
 	case lookup.DoneMsg:
@@ -218,6 +228,9 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	}
 	if m.modal != modalNone || typing {
 		return m.route(msg)
+	}
+	if len(m.details) > 0 && key.Matches(msg, keys.Back) {
+		return m.closeDetail().layout(), nil // the one way back from a detail
 	}
 	switch {
 	case key.Matches(msg, keys.Help):
@@ -273,8 +286,9 @@ func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
 		if m.modal != modalNone {
 			return m, cmd // a modal keeps the keyboard from what is behind it
 		}
-		if m.detail != nil {
-			m.detail, cmd = m.detail.update(msg)
+		if top := len(m.details) - 1; top >= 0 {
+			m.details = slices.Clone(m.details) // models are values: never write into a copy's array
+			m.details[top].slot, cmd = m.details[top].update(msg)
 			return m, cmd
 		}
 		m.panes[m.focus], cmd = m.panes[m.focus].update(msg)
@@ -284,20 +298,35 @@ func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
 	return m, tea.Batch(cmd, more)
 }
 
-// broadcast sends msg to every pane and the detail.
+// broadcast sends msg to every pane and every detail.
 func (m Model) broadcast(msg tea.Msg) (Model, tea.Cmd) {
-	cmds := make([]tea.Cmd, 0, paneCount+1)
+	cmds := make([]tea.Cmd, 0, paneCount+len(m.details))
 	for i := range m.panes {
 		var cmd tea.Cmd
 		m.panes[i], cmd = m.panes[i].update(msg)
 		cmds = append(cmds, cmd)
 	}
-	if m.detail != nil {
+	m.details = slices.Clone(m.details)
+	for i := range m.details {
 		var cmd tea.Cmd
-		m.detail, cmd = m.detail.update(msg)
+		m.details[i].slot, cmd = m.details[i].update(msg)
 		cmds = append(cmds, cmd)
 	}
 	return m, tea.Batch(cmds...)
+}
+
+// toAll sends msg (a new environment or client) to every model the root
+// holds: the panes, the details and the modals, shown or not.
+func (m Model) toAll(msg tea.Msg) (Model, tea.Cmd) {
+	m, cmd := m.broadcast(msg)
+	var c1, c2, c3, c4 tea.Cmd
+	m.key, c1 = m.key.Update(msg)
+	m.lookup, c2 = m.lookup.Update(msg)
+	m.help, c3 = m.help.Update(msg)
+	if m.modal == modalLead {
+		m.lead, c4 = m.lead.Update(msg)
+	}
+	return m.layout(), tea.Batch(cmd, c1, c2, c3, c4)
 }
 
 // spin starts the status line's spinner when something began loading.
@@ -358,17 +387,10 @@ func (m Model) statusMessage() (text string, err error) {
 
 func (m Model) setFocus(i int) Model {
 	m.focus = i
-	return m.closeDetail().layout() // switching panes leaves the detail, as esc would
-}
-
-// closeDetail drops the pledge's project detail and cancels its load, which
-// would otherwise run on until the client's timeout.
-func (m Model) closeDetail() Model {
-	if d, ok := unwrap[projectdetail.Model](m.detail); ok {
-		d.Close()
+	for len(m.details) > 0 { // switching panes leaves every detail
+		m = m.closeDetail()
 	}
-	m.detail = nil
-	return m
+	return m.layout()
 }
 
 // capturing reports whether what has the keyboard is typing.
@@ -383,16 +405,21 @@ func (m Model) capturing() bool {
 	case modalHelp:
 		return false
 	}
-	if m.detail != nil {
-		return m.detail.capturing()
+	if top := len(m.details) - 1; top >= 0 {
+		return m.details[top].capturing()
 	}
 	return m.panes[m.focus].capturing()
 }
 
 // busy reports whether anything is waiting for the network.
 func (m Model) busy() bool {
-	if m.key.Busy() || m.lookup.Busy() || (m.detail != nil && m.detail.busy()) {
+	if m.key.Busy() || m.lookup.Busy() {
 		return true
+	}
+	for _, d := range m.details {
+		if d.busy() {
+			return true
+		}
 	}
 	for _, p := range m.panes {
 		if p.busy() {
@@ -404,9 +431,9 @@ func (m Model) busy() bool {
 
 // keyAccepted hands the new client to every pane, then goes on to the lookup.
 func (m Model) keyAccepted(msg keyprompt.DoneMsg) (Model, tea.Cmd) {
-	m.env.Client = msg.Client
+	m.client = msg.Client
 	m = m.say(msg.Notice, nil).show(modalNone)
-	m, cmd := m.broadcast(common.ClientMsg{Client: msg.Client})
+	m, cmd := m.toAll(common.ClientMsg{Client: msg.Client})
 	if m.user == (api.User{}) {
 		var open tea.Cmd
 		m, open = m.openLookup()
@@ -433,7 +460,7 @@ func (m Model) newLookup() (Model, tea.Cmd) {
 	m.user = api.User{}
 	m.gen++
 	m.flash = flash{}
-	m.lookup = lookup.New(m.env)
+	m.lookup = lookup.New(m.env, m.client)
 	m, cmd := m.broadcast(common.UserMsg{Gen: m.gen})
 	return m.show(modalLookup), cmd
 }
@@ -450,10 +477,35 @@ func (m Model) lookupDone(msg lookup.DoneMsg) (Model, tea.Cmd) {
 	return m.setFocus(panePledges), cmd
 }
 
-// openDetail shows a pledge's project in front of the panes.
-func (m Model) openDetail(id int64) (Model, tea.Cmd) {
-	d := projectdetail.New(m.env, id).SetPrivacy(m.privacy)
-	m = m.closeDetail()
-	m.detail = wrap(d)
-	return m.layout(), d.Init()
+// openProject shows a project's detail in front of everything else, with
+// what the asker knew of it at once, and loads the rest.
+func (m Model) openProject(p api.Project) (Model, tea.Cmd) {
+	m.opened++
+	d := projectdetail.New(m.env, m.client, p, m.opened).SetPrivacy(m.privacy)
+	return m.pushDetail(wrap(d), "ui.pane.project"), d.Init()
+}
+
+// openPledge shows one pledge and its schedule in front of everything else.
+func (m Model) openPledge(p api.Pledge) Model {
+	d := pledgedetail.New(m.env, p).SetPrivacy(m.privacy)
+	return m.pushDetail(wrap(d), "ui.pane.pledge")
+}
+
+func (m Model) pushDetail(s slot, title i18n.Key) Model {
+	m.details = append(slices.Clip(m.details), detail{slot: s, title: title})
+	return m.layout()
+}
+
+// closeDetail drops the top detail and cancels its load, which would
+// otherwise run on until the client's timeout.
+func (m Model) closeDetail() Model {
+	top := len(m.details) - 1
+	if top < 0 {
+		return m
+	}
+	if d, ok := unwrap[projectdetail.Model](m.details[top].slot); ok {
+		d.Close()
+	}
+	m.details = slices.Clip(m.details[:top])
+	return m
 }

@@ -9,11 +9,12 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest/v2"
+
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/i18n"
 	"github.com/miimosa/miimosa/internal/sandbox"
 	"github.com/miimosa/miimosa/ui/internal/uitest"
-	"github.com/miimosa/miimosa/ui/pledges"
+	"github.com/miimosa/miimosa/ui/pledgedetail"
 )
 
 // scripted runs the real program like a person would: it waits for a
@@ -50,9 +51,13 @@ func (s scripted) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return s, tea.Sequence(typing...)
 }
 
+// pledgeOpen: a pledge's detail is in front.
 func pledgeOpen(m Model) bool {
-	p, ok := unwrap[pledges.Model](m.panes[panePledges])
-	return ok && p.DetailOpen()
+	if len(m.details) != 1 {
+		return false
+	}
+	_, ok := unwrap[pledgedetail.Model](m.details[0].slot)
+	return ok
 }
 
 // settled: nothing in flight, so no spinner on the status line.
@@ -96,10 +101,14 @@ func TestScreens(t *testing.T) {
 		{name: "help", keys: []tea.Msg{uitest.Key("esc")},
 			then:  []step{{when: func(m Model) bool { return m.modal == modalNone }, keys: []tea.Msg{uitest.Key("?")}}},
 			ready: func(m Model) bool { return m.modal == modalHelp && settled(m) }},
+		{name: "project_detail_from_list", keys: []tea.Msg{uitest.Key("esc")},
+			// The lookup skipped, enter opens the first project over the whole area.
+			then:  []step{{when: func(m Model) bool { return m.modal == modalNone && settled(m) }, keys: []tea.Msg{uitest.Key("enter")}}},
+			ready: func(m Model) bool { return len(m.details) == 1 && settled(m) }},
 		{name: "pledge_project_detail", user: &demo, keys: []tea.Msg{uitest.Key("enter")},
 			// enter opens the pledge and its schedule; enter again, its project.
 			then:  []step{{when: pledgeOpen, keys: []tea.Msg{uitest.Key("enter")}}},
-			ready: func(m Model) bool { return m.detail != nil && settled(m) }},
+			ready: func(m Model) bool { return len(m.details) == 2 && settled(m) }},
 	}
 	for _, size := range [][2]int{{100, 30}, {60, 15}} {
 		for _, c := range cases {

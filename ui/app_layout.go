@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+
 	"github.com/miimosa/miimosa/internal/i18n"
 	"github.com/miimosa/miimosa/ui/common"
 )
@@ -73,11 +75,14 @@ func (m Model) layout() Model {
 	g := m.geometry()
 	for i := range m.panes {
 		w, h := m.paneSize(g, i)
-		m.panes[i] = m.panes[i].setSize(w, h).setFocused(m.modal == modalNone && m.detail == nil && i == m.focus)
+		m.panes[i] = m.panes[i].setSize(w, h).setFocused(m.modal == modalNone && len(m.details) == 0 && i == m.focus)
 	}
-	if m.detail != nil {
+	if len(m.details) > 0 {
 		w, h := m.detailSize(g)
-		m.detail = m.detail.setSize(w, h).setFocused(m.modal == modalNone)
+		m.details = slices.Clone(m.details)
+		for i := range m.details {
+			m.details[i].slot = m.details[i].setSize(w, h).setFocused(m.modal == modalNone && i == len(m.details)-1)
+		}
 	}
 	m.key = m.key.SetSize(g.mainW, g.mainH)
 	m.lookup = m.lookup.SetSize(g.mainW, g.mainH)
@@ -122,15 +127,16 @@ func (m Model) render() string {
 // dashboard is the panes (or the detail) in the main area.
 func (m Model) dashboard(g geometry) string {
 	t := m.env.T
-	if !g.wide {
-		if m.detail != nil {
-			strip := m.env.Styles.Title.Render(" " + t.T("ui.pane.project"))
-			return strip + "\n" + indent(m.detail.view())
+	if top := len(m.details) - 1; top >= 0 {
+		d := m.details[top]
+		if !g.wide {
+			strip := m.env.Styles.Title.Render(" " + t.T(d.title))
+			return strip + "\n" + indent(d.view())
 		}
-		return m.tabStrip() + "\n" + indent(m.panes[m.focus].view())
+		return m.frame(t.T(d.title), d.view(), g.mainW, g.mainH, true)
 	}
-	if m.detail != nil {
-		return m.frame(t.T("ui.pane.project"), m.detail.view(), g.mainW, g.mainH, true)
+	if !g.wide {
+		return m.tabStrip() + "\n" + indent(m.panes[m.focus].view())
 	}
 	focused := func(i int) bool { return i == m.focus }
 	top := lipgloss.JoinHorizontal(lipgloss.Top,

@@ -2,13 +2,14 @@ package ui
 
 import (
 	tea "charm.land/bubbletea/v2"
+
 	"github.com/miimosa/miimosa/ui/leadform"
 )
 
 // openLead shows the lead form in front of the panes. It sends through the
 // client of the moment; without one the key prompt is in front anyway.
 func (m Model) openLead() (Model, tea.Cmd) {
-	c := m.env.Client
+	c := m.client
 	if c == nil {
 		return m, nil
 	}

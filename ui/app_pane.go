@@ -3,6 +3,8 @@ package ui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/miimosa/miimosa/internal/i18n"
 )
 
 // pane is the contract every pane package meets (PLAN.md): Update and the
@@ -17,8 +19,8 @@ type pane[M any] interface {
 }
 
 // What a pane may say beyond the contract. The wallet, pledges and
-// projects panes say both; the project detail shows its error in full and
-// lets the root word its help bar.
+// projects panes say both; the details show their errors in full, so they
+// only name their keys.
 type (
 	// failing panes report their error until they recover: the status
 	// line is derived from it, so it never outlives the failure.
@@ -66,3 +68,9 @@ func (a adapt[M]) help() ([]key.Binding, bool) {
 }
 func wrap[M pane[M]](m M) slot           { return adapt[M]{m} }
 func unwrap[M pane[M]](s slot) (M, bool) { a, ok := s.(adapt[M]); return a.m, ok }
+
+// detail is a detail view in front of the panes, with the title of its frame.
+type detail struct {
+	slot
+	title i18n.Key
+}

@@ -3,6 +3,7 @@ package ui
 import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/textsafe"
 	"github.com/miimosa/miimosa/ui/common"
@@ -87,13 +88,12 @@ func (m Model) helpBar() string {
 	}
 	keys := m.env.Keys
 	bindings := keys.ShortHelp()
-	switch {
-	case m.detail != nil:
-		bindings = keys.DetailHelp()
-	default:
-		if b, ok := m.panes[m.focus].help(); ok {
-			bindings = b
-		}
+	front := m.panes[m.focus]
+	if top := len(m.details) - 1; top >= 0 {
+		front = m.details[top].slot
+	}
+	if b, ok := front.help(); ok {
+		bindings = b
 	}
 	return help.Bar(m.env, m.width, bindings)
 }

@@ -17,6 +17,8 @@ import (
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/zalando/go-keyring"
+
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/credentials"
 	"github.com/miimosa/miimosa/internal/i18n"
@@ -26,8 +28,9 @@ import (
 	"github.com/miimosa/miimosa/ui/internal/uitest"
 	"github.com/miimosa/miimosa/ui/keyprompt"
 	"github.com/miimosa/miimosa/ui/leadform"
+	"github.com/miimosa/miimosa/ui/pledges"
+	"github.com/miimosa/miimosa/ui/projectdetail"
 	"github.com/miimosa/miimosa/ui/wallet"
-	"github.com/zalando/go-keyring"
 )
 
 // app drives the root model as the program would, synchronously.
@@ -77,8 +80,9 @@ func testOptionsWrapped(t *testing.T, sbx sandbox.Options, wrap func(http.Handle
 		client = uitest.Client(t, srv.URL, sandbox.DemoKey)
 	}
 	return Options{
-		Env:  uitest.Env(lang, client),
-		Host: host,
+		Env:    uitest.Env(lang),
+		Client: client,
+		Host:   host,
 		Key: keyprompt.Config{
 			Store:     credentials.NewStore(host, credentials.Options{Getenv: func(string) string { return "" }}),
 			NewClient: func(key string) (*api.Client, error) { return uitest.Client(t, srv.URL, key), nil },
@@ -370,31 +374,72 @@ func TestKeyMenuForgetAsksForANewKey(t *testing.T) {
 		t.Fatalf("K should open the menu:\n%s", a.screen())
 	}
 	a.keys("down", "enter")
-	if a.m.modal != modalKey || a.m.env.Client != nil || !a.m.capturing() {
+	if a.m.modal != modalKey || a.m.client != nil || !a.m.capturing() {
 		t.Fatalf("forget should drop the client and ask for a key:\n%s", a.screen())
 	}
 	a.typed(sandbox.DemoKey)
 	a.keys("enter")
-	if a.m.env.Client == nil {
+	if a.m.client == nil {
 		t.Error("a new key after forgetting is not used")
 	}
 }
 
+// From the pledges, enter opens the pledge, enter again its project, over
+// the whole main area; esc goes back one step at a time.
 func TestPledgeOpensItsProjectAndEscComesBack(t *testing.T) {
 	a := newApp(t, appOpts{})
 	a.lookUp(uitest.Demo())
-	p, err := uitest.Client(t, a.srv.URL, sandbox.DemoKey).Pledges(context.Background(), uitest.Demo(), 1, 1)
-	if err != nil || len(p.Items) == 0 {
-		t.Fatalf("no pledge to open: %v", err)
+	pl, ok := unwrap[pledges.Model](a.m.panes[panePledges])
+	if !ok {
+		t.Fatal("pane 2 is not the pledges")
 	}
-	a.send(common.OpenProjectMsg{ID: p.Items[0].Project.ID})
-	if a.m.detail == nil || !strings.Contains(a.screen(), ansi.Strip(p.Items[0].Project.Title)) {
+	first, ok := pl.Selected()
+	if !ok {
+		t.Fatal("no pledge to open")
+	}
+	a.keys("enter")
+	if len(a.m.details) != 1 || !strings.Contains(a.screen(), fmt.Sprintf("Pledge #%d", first.ID)) {
+		t.Fatalf("the pledge is not shown:\n%s", a.screen())
+	}
+	a.keys("enter")
+	if len(a.m.details) != 2 || !strings.Contains(a.screen(), ansi.Strip(first.Project.Title)) || !strings.Contains(a.screen(), "Project · esc to go back") {
 		t.Fatalf("the project detail is not shown:\n%s", a.screen())
 	}
 	a.keys("esc")
-	if a.m.detail != nil {
+	if len(a.m.details) != 1 || !strings.Contains(a.screen(), fmt.Sprintf("Pledge #%d", first.ID)) {
+		t.Fatalf("esc did not go back to the pledge:\n%s", a.screen())
+	}
+	a.keys("esc")
+	if len(a.m.details) != 0 || a.m.focus != panePledges {
 		t.Errorf("esc does not leave the detail:\n%s", a.screen())
 	}
+}
+
+// A project opened from the projects list takes the whole main area, as
+// one opened from a pledge does, and esc gives the list back.
+func TestProjectFromTheListTakesTheWholeArea(t *testing.T) {
+	a := newApp(t, appOpts{})
+	a.keys("esc") // no lookup
+	a.keys("enter")
+	if len(a.m.details) != 1 {
+		t.Fatalf("enter on a project opened no detail:\n%s", a.screen())
+	}
+	screen := a.screen()
+	if strings.Contains(screen, "1 Wallet") || strings.Contains(screen, "2 Pledges") {
+		t.Errorf("the wallet and pledges still share the screen with the detail:\n%s", screen)
+	}
+	if !strings.Contains(screen, "Project · esc to go back") {
+		t.Errorf("the detail is not framed as the project:\n%s", screen)
+	}
+	a.keys("esc")
+	if len(a.m.details) != 0 || !strings.Contains(a.screen(), "3 Projects") {
+		t.Errorf("esc did not give the list back:\n%s", a.screen())
+	}
+}
+
+// lineCount is how many lines the detail's body has, as its readout says.
+func lineCount(d projectdetail.Model) int {
+	return strings.Count(ansi.Strip(d.SetSize(116, 1000).View()), "\n")
 }
 
 func TestAnErrorNoPaneKeepsLastsUntilTheNextKey(t *testing.T) {
@@ -497,7 +542,7 @@ func TestClosingAModalGivesTheKeysBackToThePane(t *testing.T) {
 		a.keys("esc") // closes the search
 	}
 	a.keys("2", "enter", "esc")
-	a.send(common.OpenProjectMsg{ID: 1})
+	a.send(common.OpenProjectMsg{Project: api.Project{ID: 1}})
 	a.keys("esc") // the detail closed
 	a.keys("/")
 	if !a.m.capturing() {
@@ -585,7 +630,7 @@ func TestPasteGoesOnlyToWhatHasTheKeyboard(t *testing.T) {
 	a := newApp(t, appOpts{noKey: true})
 	a.send(tea.PasteMsg{Content: sandbox.DemoKey})
 	a.keys("enter")
-	if a.m.env.Client == nil {
+	if a.m.client == nil {
 		t.Errorf("a pasted key was not taken:\n%s", a.screen())
 	}
 }
@@ -603,8 +648,8 @@ func FuzzKeysAndSizes(f *testing.F) {
 	sizes := [][2]int{{160, 45}, {100, 30}, {60, 15}, {20, 5}, {0, 0}, {1, 40}}
 	f.Fuzz(func(t *testing.T, script []byte) {
 		keyring.MockInit()
-		env := uitest.Env(i18n.EN, uitest.Client(t, "http://127.0.0.1:9", sandbox.DemoKey))
-		var m tea.Model = New(Options{Env: env, Host: "fuzz.test"})
+		env := uitest.Env(i18n.EN)
+		var m tea.Model = New(Options{Env: env, Client: uitest.Client(t, "http://127.0.0.1:9", sandbox.DemoKey), Host: "fuzz.test"})
 		m, _ = m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 		w, h := 100, 30
 		for _, b := range script {
@@ -702,7 +747,7 @@ func TestTheHelpBarFollowsWhatHasTheKeyboard(t *testing.T) {
 	check("wallet", []string{"tab next pane", "r reload", "p mask amounts", "n new lookup", "? help"}, []string{"search", "category"})
 	a.keys("2")
 	check("pledges", []string{"enter open", "/ search", "s order", "y copy"}, []string{"category"})
-	a.send(common.OpenProjectMsg{ID: 1})
+	a.send(common.OpenProjectMsg{Project: api.Project{ID: 1}})
 	check("project detail", []string{"esc back", "o open in browser", "y copy", "r reload"}, []string{"/ search", "category"})
 	a.keys("esc", "?")
 	if strings.TrimSpace(bar()) != "" {
@@ -717,11 +762,11 @@ func TestForgettingASessionKeyAsksForANewOne(t *testing.T) {
 	keyring.MockInitWithError(errors.New(`exec: "dbus-launch": executable file not found in $PATH`))
 	a.typed(sandbox.DemoKey)
 	a.keys("enter", "esc")
-	if a.m.env.Client == nil || a.m.modal != modalNone {
+	if a.m.client == nil || a.m.modal != modalNone {
 		t.Fatalf("the key was not taken:\n%s", a.screen())
 	}
 	a.keys("K", "down", "enter")
-	if a.m.modal != modalKey || a.m.env.Client != nil || !a.m.capturing() || strings.Contains(a.screen(), "could not be forgotten") {
+	if a.m.modal != modalKey || a.m.client != nil || !a.m.capturing() || strings.Contains(a.screen(), "could not be forgotten") {
 		t.Fatalf("forget should drop the session's key and ask for another:\n%s", a.screen())
 	}
 	if !strings.Contains(a.screen(), "Key forgotten") {
@@ -748,15 +793,15 @@ func TestLeavingAProjectDetailCancelsItsLoad(t *testing.T) {
 	// A client that would wait an hour: only a cancel can end the request
 	// within the test's bound, not the client's own timeout.
 	patient := func(o *Options) {
-		c, err := api.New(api.Config{BaseURL: o.Env.Client.BaseURL(), Key: sandbox.DemoKey, MaxTries: 1, Timeout: time.Hour})
+		c, err := api.New(api.Config{BaseURL: o.Client.BaseURL(), Key: sandbox.DemoKey, MaxTries: 1, Timeout: time.Hour})
 		if err != nil {
 			t.Fatal(err)
 		}
-		o.Env.Client = c
+		o.Client = c
 	}
 	a := newApp(t, appOpts{wrap: hold, tweak: patient})
 	a.keys("esc") // no lookup: the detail alone
-	next, cmd := a.m.Update(common.OpenProjectMsg{ID: 1001})
+	next, cmd := a.m.Update(common.OpenProjectMsg{Project: api.Project{ID: 1001}})
 	a.m = next.(Model)
 	go runAll(cmd) // the load blocks in the server: run it beside the test
 	select {
@@ -766,7 +811,7 @@ func TestLeavingAProjectDetailCancelsItsLoad(t *testing.T) {
 	}
 	next, _ = a.m.Update(uitest.Key("1"))
 	a.m = next.(Model)
-	if a.m.detail != nil {
+	if len(a.m.details) > 0 {
 		t.Fatal("switching panes left the detail open")
 	}
 	select {

@@ -70,11 +70,11 @@ func runTerminal(cmd *cobra.Command, app *App, g *Globals) error {
 		Keys:   common.NewKeyMap(t),
 		// Dark until the terminal answers the background query (the root asks).
 		Styles: common.NewStyles(true),
-		Client: sess.Client,
 		Now:    time.Now,
 	}
 	opts := ui.Options{
 		Env:       env,
+		Client:    sess.Client,
 		Host:      sess.Host,
 		Demo:      sess.Demo,
 		Email:     email,

@@ -5,6 +5,7 @@ package common
 
 import (
 	"charm.land/bubbles/v2/key"
+
 	"github.com/miimosa/miimosa/internal/i18n"
 )
 

@@ -15,11 +15,23 @@ type UserMsg struct {
 	Gen  int
 }
 
-// ClientMsg hands panes a new client (after the key was entered or replaced).
+// ClientMsg hands panes a new client (after the key was entered or
+// replaced), or nil after the key was forgotten. It is the one way a client
+// reaches a model after construction.
 type ClientMsg struct{ Client *api.Client }
 
-// OpenProjectMsg asks the root to show a project's detail (from a pledge).
-type OpenProjectMsg struct{ ID int64 }
+// EnvMsg hands every model the environment to use from now on (another
+// palette once the terminal reported its background). Models restyle what
+// they styled from the previous one, such as text inputs.
+type EnvMsg struct{ Env *Env }
+
+// OpenProjectMsg asks the root to show a project's detail. Project holds
+// what the asker already knows (at least its ID), shown at once while the
+// full detail loads.
+type OpenProjectMsg struct{ Project api.Project }
+
+// OpenPledgeMsg asks the root to show one pledge and its schedule.
+type OpenPledgeMsg struct{ Pledge api.Pledge }
 
 // StatusMsg is a one-line notice for the status line ("URL copied").
 type StatusMsg struct{ Text string }

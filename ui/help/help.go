@@ -61,6 +61,10 @@ func (m Model) SetSize(width, height int) Model {
 
 // Update scrolls, and closes on esc or ?.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	if e, ok := msg.(common.EnvMsg); ok {
+		m.env = e.Env
+		return m, nil
+	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return m, nil

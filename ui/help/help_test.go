@@ -12,7 +12,7 @@ import (
 )
 
 func TestOverlayShowsEveryKeyOrScrollsToIt(t *testing.T) {
-	env := uitest.Env(i18n.FR, nil)
+	env := uitest.Env(i18n.FR)
 	m := New(env).SetSize(60, 13)
 	seen := ""
 	for range 40 { // scroll to the end, collecting what was shown
@@ -33,7 +33,7 @@ func TestOverlayShowsEveryKeyOrScrollsToIt(t *testing.T) {
 
 func TestOverlayClosesOnEscOrQuestionMark(t *testing.T) {
 	for _, k := range []string{"esc", "?"} {
-		_, cmd := New(uitest.Env(i18n.EN, nil)).SetSize(100, 30).Update(uitest.Key(k))
+		_, cmd := New(uitest.Env(i18n.EN)).SetSize(100, 30).Update(uitest.Key(k))
 		if cmd == nil {
 			t.Fatalf("%s does not close the overlay", k)
 		}
@@ -41,13 +41,13 @@ func TestOverlayClosesOnEscOrQuestionMark(t *testing.T) {
 			t.Errorf("%s: want CloseMsg", k)
 		}
 	}
-	if _, cmd := New(uitest.Env(i18n.EN, nil)).Update(tea.KeyPressMsg{Code: 'x', Text: "x"}); cmd != nil {
+	if _, cmd := New(uitest.Env(i18n.EN)).Update(tea.KeyPressMsg{Code: 'x', Text: "x"}); cmd != nil {
 		t.Error("another key closes the overlay")
 	}
 }
 
 func TestBarFitsItsWidth(t *testing.T) {
-	env := uitest.Env(i18n.EN, nil)
+	env := uitest.Env(i18n.EN)
 	k := env.Keys
 	for _, b := range [][]key.Binding{k.ShortHelp(), k.WalletHelp(), k.PledgesHelp(), k.PledgeDetailHelp(),
 		k.ProjectsHelp(), k.DetailHelp(), k.PickerHelp(), k.SearchHelp()} {

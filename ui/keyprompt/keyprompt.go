@@ -144,6 +144,10 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		return m.checked(msg)
 	case forgotMsg:
 		return m.forgot(msg)
+	case common.EnvMsg:
+		m.env = msg.Env
+		m.input.SetStyles(common.InputStyles(m.env.Styles))
+		return m, nil
 	case tea.KeyPressMsg:
 		if m.mode == modeMenu {
 			return m.menuKey(msg)
@@ -329,7 +333,6 @@ func (m Model) View() string {
 		return ""
 	}
 	st, t := m.env.Styles, m.env.T
-	m.input.SetStyles(common.InputStyles(st)) // the palette may have changed with the background
 	inner := m.cardWidth() - 4
 	lines := []string{st.Title.Render(t.T("ui.key.title", m.cfg.Host))}
 	if m.mode == modeMenu {

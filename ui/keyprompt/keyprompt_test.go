@@ -38,7 +38,7 @@ func newPrompt(t *testing.T, source credentials.Source) *prompt {
 			return uitest.Client(t, srv.URL, key), nil
 		},
 	}
-	return &prompt{m: New(uitest.Env(i18n.EN, nil), cfg).SetSize(80, 24), store: store}
+	return &prompt{m: New(uitest.Env(i18n.EN), cfg).SetSize(80, 24), store: store}
 }
 
 func (p *prompt) send(t *testing.T, msgs ...tea.Msg) {
@@ -256,7 +256,7 @@ func TestThePromptSaysWhereTheKeyWillBeKept(t *testing.T) {
 		{i18n.FR, false, true, "ui.key.intro_either"},
 	} {
 		p := newPrompt(t, credentials.SourceNone)
-		env := uitest.Env(c.lang, nil)
+		env := uitest.Env(c.lang)
 		p.m = New(env, p.m.cfg).SetSize(80, 24)
 		p.m.cfg.NoKeyring, p.m.cfg.Insecure = c.noKeyring, c.insecure
 		for _, mode := range []string{"ask", "replace"} {

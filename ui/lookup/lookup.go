@@ -39,6 +39,7 @@ const cardWidth = 60
 // Model is the lookup form.
 type Model struct {
 	env           *common.Env
+	client        *api.Client // nil until a key is known
 	width, height int
 	inputs        [2]textinput.Model
 	field         int
@@ -48,8 +49,8 @@ type Model struct {
 }
 
 // New returns an empty form with the email field focused.
-func New(env *common.Env) Model {
-	m := Model{env: env}
+func New(env *common.Env, client *api.Client) Model {
+	m := Model{env: env, client: client}
 	for i := range m.inputs {
 		in := textinput.New()
 		in.Prompt = ""
@@ -103,6 +104,15 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case checkedMsg:
 		return m.answer(msg)
+	case common.ClientMsg:
+		m.client = msg.Client
+		return m, nil
+	case common.EnvMsg:
+		m.env = msg.Env
+		for i := range m.inputs {
+			m.inputs[i].SetStyles(common.InputStyles(m.env.Styles))
+		}
+		return m, nil
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, keys.Back):
@@ -150,7 +160,7 @@ func (m Model) Submit() (Model, tea.Cmd) {
 		m.problem = t.T("ui.lookup.bad_birthdate")
 		return m.focus(fieldBirthdate), nil
 	}
-	c := m.env.Client
+	c := m.client
 	if c == nil {
 		m.problem = t.T("ui.lookup.no_key")
 		return m, nil
@@ -207,9 +217,6 @@ func (m Model) View() string {
 		return ""
 	}
 	st, t := m.env.Styles, m.env.T
-	for i := range m.inputs { // the palette may have changed with the background
-		m.inputs[i].SetStyles(common.InputStyles(st))
-	}
 	lw := m.labelWidth()
 	label := func(i int, s string) string {
 		s += strings.Repeat(" ", lw-lipgloss.Width(s))

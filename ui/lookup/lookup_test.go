@@ -21,8 +21,8 @@ type form struct {
 func newForm(t *testing.T, lang i18n.Lang) *form {
 	t.Helper()
 	srv := uitest.Server(t, sandbox.Options{})
-	env := uitest.Env(lang, uitest.Client(t, srv.URL, sandbox.DemoKey))
-	return &form{m: New(env).SetSize(80, 24)}
+	env, client := uitest.Env(lang), uitest.Client(t, srv.URL, sandbox.DemoKey)
+	return &form{m: New(env, client).SetSize(80, 24)}
 }
 
 func (f *form) send(t *testing.T, msgs ...tea.Msg) {

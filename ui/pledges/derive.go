@@ -39,12 +39,8 @@ var sorts = []sortSpec{
 }
 
 // derive recomputes what depends on the filter and the sort: the shown
-// indices and their totals. It keeps the cursor on the same pledge.
+// indices and their totals. The list keeps the cursor on the same pledge.
 func (m Model) derive() Model {
-	var keep int64 = -1
-	if p, ok := m.Selected(); ok {
-		keep = p.ID
-	}
 	needle := fold(strings.TrimSpace(m.filter.Value()))
 	shown := make([]int, 0, len(m.items))
 	for i := range m.items {
@@ -61,16 +57,9 @@ func (m Model) derive() Model {
 			return c
 		})
 	}
-	m.shown = shown
-	m.cursor = 0
-	for i, j := range shown {
-		if m.items[j].ID == keep {
-			m.cursor = i
-			break
-		}
-	}
+	m.list = m.list.SetOrder(shown)
 	m.totals = m.sum()
-	return m.scroll()
+	return m.fit()
 }
 
 // compare orders two pledges by one column. Text columns sort by what the
@@ -186,7 +175,7 @@ func (m Model) sum() totals {
 		}
 		dst.Cents += v.Cents
 	}
-	for _, i := range m.shown {
+	for _, i := range m.list.Shown() {
 		p := m.items[i]
 		add(&t.lent, p.Amount)
 		add(&t.repaid, p.RepaidCapital)

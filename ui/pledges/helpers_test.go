@@ -49,7 +49,7 @@ func answer(t *testing.T, m Model, p api.Page[api.Pledge], err error) Model {
 
 func lookedUp(t *testing.T, gen int) Model {
 	t.Helper()
-	m := New(uitest.Env(i18n.EN, uitest.Offline(t))).SetSize(100, 30).SetFocused(true)
+	m := New(uitest.Env(i18n.EN), uitest.Offline(t)).SetSize(100, 30).SetFocused(true)
 	m, cmd := m.Update(common.UserMsg{User: alice, Gen: gen})
 	if cmd == nil || !m.req.Busy() {
 		t.Fatal("a UserMsg did not start loading")

@@ -1,13 +1,11 @@
 // Package pledges is the pledges pane: the lending pledges of the person
-// looked up, every page of them, with totals, a local filter, a sort, and
-// each pledge's repayment schedule.
+// looked up, every page of them, with totals, a local filter and a sort.
+// enter asks the root for the pledge's detail (ui/pledgedetail).
 package pledges
 
 import (
 	"context"
 	"errors"
-	"fmt"
-	"slices"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -16,6 +14,8 @@ import (
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/labels"
 	"github.com/miimosa/miimosa/ui/common"
+	"github.com/miimosa/miimosa/ui/list"
+	"github.com/miimosa/miimosa/ui/pledgedetail"
 )
 
 // perPage asks for large pages: the rich demo user has hundreds of pledges
@@ -38,13 +38,12 @@ type Model struct {
 	privacy bool
 
 	width, height int
-	widths        []int
 
 	user api.User
 	gen  int
 
 	items []api.Pledge // every pledge loaded, in the server's order
-	rows  []row        // items formatted, parallel to items
+	list  list.Model   // items formatted, in the same order, shown filtered and sorted
 	hay   []string     // items' searchable text, parallel to items
 	done  bool         // the last page arrived
 	total api.Int      // how many the server has, from the Total header; may be unknown
@@ -58,27 +57,20 @@ type Model struct {
 	req common.Request
 	err error
 
-	// Derived in Update: the filtered, sorted indices into items, and their totals.
-	shown  []int
+	// Derived in Update: the totals of the pledges the filter keeps.
 	totals totals
 	sortBy int // index into sorts; 0 is the server's order
 
 	filter    textinput.Model
 	filtering bool
-
-	cursor, offset int
-
-	detail     detail
-	detailOpen bool
 }
 
 // New returns an empty pane; it loads once a UserMsg names someone.
-func New(env *common.Env) Model {
-	m := Model{env: env}
+func New(env *common.Env, client *api.Client) Model {
+	m := Model{env: env, client: client, list: list.New(columns)}
 	if env == nil {
 		return m
 	}
-	m.client = env.Client
 	m.filter = common.KeywordInput(env.Styles, env.T.T("panes.pledges.filter_prompt"), env.T.T("panes.pledges.filter_hint"))
 	return m
 }
@@ -89,16 +81,23 @@ func (m Model) Init() tea.Cmd { return nil }
 // SetSize sets the size the pane renders at and lays the columns out.
 func (m Model) SetSize(width, height int) Model {
 	m.width, m.height = max(0, width), max(0, height)
-	m.widths = common.FitColumns(columns, max(0, m.width-len(gutter)))
 	m.filter.SetWidth(max(1, m.width-len([]rune(m.filter.Prompt))-1))
-	if m.detailOpen {
-		m.detail = m.detail.setSize(m.env, m.width, m.height, m.privacy)
-	}
-	return m.scroll()
+	return m.fit()
+}
+
+// fit gives the list the rows left between the header and the footer,
+// which changes with the totals, an error and the filter box.
+func (m Model) fit() Model {
+	m.list = m.list.SetSize(m.width, m.bodyHeight())
+	return m
 }
 
 // SetFocused says whether keys reach the pane.
-func (m Model) SetFocused(f bool) Model { m.focused = f; return m }
+func (m Model) SetFocused(f bool) Model {
+	m.focused = f
+	m.list = m.list.SetFocused(f)
+	return m
+}
 
 // Capturing is true while the filter box has the keyboard.
 func (m Model) Capturing() bool { return m.filtering }
@@ -111,8 +110,9 @@ func (m Model) Pledges() []api.Pledge { return m.items }
 
 // Shown returns the pledges the filter keeps, sorted.
 func (m Model) Shown() []api.Pledge {
-	out := make([]api.Pledge, len(m.shown))
-	for i, j := range m.shown {
+	shown := m.list.Shown()
+	out := make([]api.Pledge, len(shown))
+	for i, j := range shown {
 		out[i] = m.items[j]
 	}
 	return out
@@ -130,9 +130,9 @@ func (m Model) Title() string {
 	partial := m.partial()
 	switch {
 	case m.filter.Value() != "" && partial:
-		return t("panes.pledges.count_filtered_partial", f.Int(api.Int{Value: int64(len(m.shown)), Valid: true}), n)
+		return t("panes.pledges.count_filtered_partial", f.Int(api.Int{Value: int64(m.list.Len()), Valid: true}), n)
 	case m.filter.Value() != "":
-		return t("panes.pledges.count_filtered", f.Int(api.Int{Value: int64(len(m.shown)), Valid: true}), n)
+		return t("panes.pledges.count_filtered", f.Int(api.Int{Value: int64(m.list.Len()), Valid: true}), n)
 	case partial && m.total.Valid && m.total.Value > int64(len(m.items)):
 		return t("panes.pledges.count_partial", n, f.Int(m.total))
 	case partial && !m.req.Busy():
@@ -149,10 +149,8 @@ func (m Model) partial() bool { return !m.done && len(m.items) > 0 }
 func (m Model) clear() Model {
 	m.req.Abandon()
 	m.user = api.User{}
-	m.items, m.rows, m.hay, m.shown = nil, nil, nil, nil
+	m.items, m.hay, m.list = nil, nil, m.list.Clear()
 	m.totals, m.done, m.err, m.next, m.total, m.stale = totals{}, false, nil, "", api.Int{}, false
-	m.cursor, m.offset = 0, 0
-	m.detail, m.detailOpen = detail{}, false
 	return m
 }
 
@@ -211,6 +209,11 @@ func (m Model) request(next string) (Model, tea.Cmd) {
 
 // Update handles answers, the root's messages and, when focused, keys.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	m, cmd := m.update(msg)
+	return m.fit(), cmd // the totals, an error and the filter box take rows
+}
+
+func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	if m.env == nil {
 		return m, nil
 	}
@@ -227,13 +230,14 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case common.ClientMsg:
 		m.client = msg.Client
 		return m.reload()
+	case common.EnvMsg:
+		m.env = msg.Env
+		m.filter.SetStyles(common.InputStyles(m.env.Styles))
+		return m, nil
 	case common.PrivacyMsg:
 		m.privacy = msg.On
-		m.rows = m.buildRows(m.items, nil)
-		m.totals = m.sum()
-		if m.detailOpen {
-			m.detail = m.detail.setSize(m.env, m.width, m.height, m.privacy)
-		}
+		order := m.list.Shown()
+		m.list = m.list.SetRows(m.buildRows(m.items, nil)).SetOrder(order)
 		return m, nil
 	case tea.KeyPressMsg:
 		if !m.focused {
@@ -255,27 +259,21 @@ func (m Model) gotPage(msg pageMsg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	items := msg.page.Items
-	var keep int64 = -1
 	if m.stale {
 		// The refresh's first page replaces the list kept on screen; the
 		// cursor follows its pledge when that is in this page.
-		if p, ok := m.Selected(); ok {
-			keep = p.ID
-		}
-		m.items, m.rows, m.hay, m.shown = nil, nil, nil, nil
+		m.items, m.hay = nil, nil
+		m.list = m.list.SetRows(m.buildRows(items, nil))
 		m.done, m.total, m.stale = false, api.Int{}, false
+	} else {
+		m.list = m.list.Append(m.buildRows(items, nil)...)
 	}
 	if msg.page.Total.Valid {
 		m.total = msg.page.Total
 	}
 	m.items = append(m.items, items...)
-	m.rows = m.buildRows(items, m.rows)
 	m.hay = m.buildHay(items, m.hay)
 	m = m.derive()
-	if i := slices.IndexFunc(m.shown, func(j int) bool { return m.items[j].ID == keep }); i >= 0 {
-		m.cursor = i
-		m = m.scroll()
-	}
 	if msg.page.Next == "" {
 		m.done = true
 		return m, nil
@@ -286,9 +284,6 @@ func (m Model) gotPage(msg pageMsg) (Model, tea.Cmd) {
 
 func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	k := m.env.Keys
-	if m.detailOpen {
-		return m.detailKey(msg)
-	}
 	if m.filtering {
 		switch {
 		case key.Matches(msg, k.Back):
@@ -309,8 +304,9 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		}
 		return m, cmd
 	}
-	if d, ok := k.ListMove(msg, m.bodyHeight(), len(m.shown)); ok {
-		return m.move(d), nil
+	if l, ok := m.list.HandleKey(k, msg); ok {
+		m.list = l
+		return m, nil
 	}
 	switch {
 	case key.Matches(msg, k.Search):
@@ -333,12 +329,11 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m.refresh()
 	case key.Matches(msg, k.Open):
 		if p, ok := m.Selected(); ok {
-			m.detail = newDetail(p).setSize(m.env, m.width, m.height, m.privacy)
-			m.detailOpen = true
+			return m, func() tea.Msg { return common.OpenPledgeMsg{Pledge: p} }
 		}
 	case key.Matches(msg, k.Copy):
 		if p, ok := m.Selected(); ok {
-			return m, copyID(m.env, p)
+			return m, pledgedetail.CopyID(m.env, p)
 		}
 	case key.Matches(msg, k.Browser):
 		if p, ok := m.Selected(); ok && p.Project.Slug != "" {
@@ -348,60 +343,13 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	return m, nil
 }
 
-func (m Model) detailKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
-	k := m.env.Keys
-	p := m.detail.pledge
-	switch {
-	case key.Matches(msg, k.Back):
-		m.detailOpen = false
-		return m, nil
-	case key.Matches(msg, k.Open):
-		if p.Project.ID == 0 {
-			return m, nil
-		}
-		id := p.Project.ID
-		return m, func() tea.Msg { return common.OpenProjectMsg{ID: id} }
-	case key.Matches(msg, k.Copy):
-		return m, copyID(m.env, p)
-	case key.Matches(msg, k.Browser):
-		if p.Project.Slug != "" {
-			return m, common.OpenInBrowser(labels.SlugURL(p.Project.Slug), m.env.T.T("panes.opened"))
-		}
-		return m, nil
-	}
-	k.Scroll(&m.detail.vp, msg)
-	return m, nil
-}
-
-func copyID(env *common.Env, p api.Pledge) tea.Cmd {
-	id := fmt.Sprint(p.ID)
-	return common.CopyText(id, env.T.T("panes.pledges.id_copied", id))
-}
-
 // Selected is the pledge under the cursor.
 func (m Model) Selected() (api.Pledge, bool) {
-	if m.cursor < 0 || m.cursor >= len(m.shown) {
+	i, ok := m.list.Selected()
+	if !ok {
 		return api.Pledge{}, false
 	}
-	return m.items[m.shown[m.cursor]], true
-}
-
-// DetailOpen reports whether a pledge's detail fills the pane.
-func (m Model) DetailOpen() bool { return m.detailOpen }
-
-func (m Model) move(delta int) Model {
-	if len(m.shown) == 0 {
-		return m
-	}
-	m.cursor = min(max(0, m.cursor+delta), len(m.shown)-1)
-	return m.scroll()
-}
-
-// scroll keeps the cursor inside the window of visible rows.
-func (m Model) scroll() Model {
-	m.cursor = max(0, min(m.cursor, len(m.shown)-1))
-	m.offset = common.ListOffset(m.cursor, m.offset, len(m.shown), m.bodyHeight())
-	return m
+	return m.items[i], true
 }
 
 // Err is the pane's error while it is failing, nil once it recovers: the
@@ -411,8 +359,6 @@ func (m Model) Err() error { return m.err }
 // Help is the help bar's keys for what the pane shows now.
 func (m Model) Help() []key.Binding {
 	switch k := m.env.Keys; {
-	case m.detailOpen:
-		return k.PledgeDetailHelp()
 	case m.filtering:
 		return k.SearchHelp()
 	default:

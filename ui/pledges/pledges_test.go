@@ -62,12 +62,8 @@ func TestStaleAnswersDroppedAfterANewLookup(t *testing.T) {
 func TestZeroUserClearsEverything(t *testing.T) {
 	m := lookedUp(t, 1)
 	m = answer(t, m, pledgePage(makePledges(1, 10), ""), nil)
-	m = uitest.Press(m, "enter")
-	if !m.DetailOpen() {
-		t.Fatal("enter did not open the pledge")
-	}
 	m, cmd := m.Update(common.UserMsg{Gen: 2})
-	if cmd != nil || len(m.items) != 0 || len(m.rows) != 0 || len(m.hay) != 0 || m.DetailOpen() || m.user != (api.User{}) {
+	if cmd != nil || len(m.items) != 0 || m.list.Loaded() != 0 || len(m.hay) != 0 || m.user != (api.User{}) {
 		t.Fatal("a zero User left data behind")
 	}
 	v := uitest.Plain(m.View())
@@ -77,7 +73,7 @@ func TestZeroUserClearsEverything(t *testing.T) {
 }
 
 func TestEmptyStates(t *testing.T) {
-	m := New(uitest.Env(i18n.FR, uitest.Offline(t))).SetSize(60, 15)
+	m := New(uitest.Env(i18n.FR), uitest.Offline(t)).SetSize(60, 15)
 	uitest.Contains(t, m.View(), "Recherchez une personne avec n")
 	m = lookedUp(t, 1)
 	m = answer(t, m, pledgePage(nil, ""), nil)
@@ -206,11 +202,6 @@ func TestPrivacyMasksEveryAmount(t *testing.T) {
 	if v := uitest.Plain(m.View()); !masked(v) {
 		t.Errorf("an amount shows:\n%s", v)
 	}
-	m = uitest.Press(m, "enter")
-	if v := uitest.Plain(m.View()); !masked(v) {
-		t.Errorf("the detail shows an amount:\n%s", v)
-	}
-	m = uitest.Press(m, "esc")
 	m, _ = m.Update(common.PrivacyMsg{On: false})
 	uitest.Contains(t, m.View(), "€100.00")
 }
@@ -245,35 +236,23 @@ func TestErrorsShownAndRetried(t *testing.T) {
 	}
 }
 
-func TestDetailShowsScheduleAndOpensTheProject(t *testing.T) {
+// enter asks the root for the pledge's detail.
+func TestEnterOpensThePledge(t *testing.T) {
 	m := lookedUp(t, 1)
-	p := makePledges(7, 1)[0]
-	p.Repayments = []api.Repayment{
-		{Date: api.Time{Time: uitest.Now.AddDate(0, -1, 0), DateOnly: true, Valid: true}, Capital: uitest.EUR(40000), Interest: uitest.EUR(375), Status: "paid"},
-		{Date: api.Time{Time: uitest.Now.AddDate(0, 1, 0), DateOnly: true, Valid: true}, Capital: uitest.EUR(40001), Interest: uitest.EUR(225), Status: "scheduled"},
-	}
-	m = answer(t, m, pledgePage([]api.Pledge{p}, ""), nil)
-	m = uitest.Press(m, "enter")
-	v := m.View()
-	for _, want := range []string{"Pledge #7", "Repayment schedule", "Paid", "Scheduled", "€800.01", "€6.00", "ferme-7"} {
-		uitest.Contains(t, v, want)
-	}
-	m, cmd := m.Update(uitest.Key("enter"))
+	m = answer(t, m, pledgePage(makePledges(7, 3), ""), nil)
+	m = uitest.Press(m, "j")
+	_, cmd := m.Update(uitest.Key("enter"))
 	if cmd == nil {
-		t.Fatal("enter in the detail did nothing")
+		t.Fatal("enter did nothing")
 	}
-	if msg, ok := cmd().(common.OpenProjectMsg); !ok || msg.ID != p.Project.ID {
-		t.Errorf("enter sent %#v", msg)
-	}
-	m = uitest.Press(m, "esc")
-	if m.DetailOpen() {
-		t.Error("esc did not go back")
+	if msg, ok := cmd().(common.OpenPledgeMsg); !ok || msg.Pledge.ID != 8 {
+		t.Errorf("enter sent %#v, want pledge 8", msg)
 	}
 }
 
 func TestNoPanicOnOddInput(t *testing.T) {
 	for _, size := range [][2]int{{0, 0}, {1, 1}, {3, 2}, {60, 4}, {60, 15}, {200, 60}} {
-		m := New(uitest.Env(i18n.FR, nil)).SetSize(size[0], size[1]).SetFocused(true)
+		m := New(uitest.Env(i18n.FR), nil).SetSize(size[0], size[1]).SetFocused(true)
 		_ = m.View()
 		m, _ = m.Update(common.UserMsg{User: alice, Gen: 1}) // no client: nothing to send
 		m = uitest.Press(m, "j", "k", "G", "g", "enter", "esc", "s", "/", "x", "esc", "y", "o")
@@ -372,7 +351,7 @@ func TestAFailedPageLeavesTheListVisiblyPartial(t *testing.T) {
 	}
 
 	// Without a Total header, a list cut short says there are more.
-	fr := New(uitest.Env(i18n.FR, uitest.Offline(t))).SetSize(100, 30)
+	fr := New(uitest.Env(i18n.FR), uitest.Offline(t)).SetSize(100, 30)
 	fr, _ = fr.Update(common.UserMsg{User: alice, Gen: 1})
 	fr = answer(t, fr, pledgePage(makePledges(1, 100), "/p2"), nil)
 	fr = answer(t, fr, pledgePage(nil, ""), &api.Error{Kind: api.ErrNetwork})
@@ -390,7 +369,7 @@ func TestNarrowPaneKeepsTheTitle(t *testing.T) {
 	for _, want := range []string{"Ferme 001", "Ferme 002"} {
 		uitest.Contains(t, m.View(), want)
 	}
-	if w := m.widths[colProject]; w < columns[colProject].Width {
+	if w := m.list.ColumnWidth(colProject); w < columns[colProject].Width {
 		t.Errorf("project %d cells wide at 40, want at least %d", w, columns[colProject].Width)
 	}
 }

@@ -26,21 +26,6 @@ func TestScreens(t *testing.T) {
 			}
 			t.Run("list", func(t *testing.T) { uitest.Golden(t, m) })
 
-			// The first repaying pledge, soonest repayment first.
-			s := uitest.Keys(t, m, "s")
-			for i, p := range s.Shown() {
-				if p.Status == "repaying" && len(p.Repayments) > 0 {
-					s.cursor = i
-					break
-				}
-			}
-			d := uitest.Keys(t, s.scroll(), "enter")
-			if !d.DetailOpen() {
-				t.Fatal("enter did not open the pledge")
-			}
-			t.Run("detail", func(t *testing.T) { uitest.Golden(t, d) })
-			t.Run("detail_end", func(t *testing.T) { uitest.Golden(t, uitest.Keys(t, d, "G")) })
-
 			f := uitest.Keys(t, m, "/")
 			f = uitest.Send(f, uitest.Type("late")...)
 			t.Run("filtered", func(t *testing.T) { uitest.Golden(t, f) })

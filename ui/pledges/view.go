@@ -10,7 +10,7 @@ import (
 	"github.com/miimosa/miimosa/internal/labels"
 	"github.com/miimosa/miimosa/internal/textsafe"
 	"github.com/miimosa/miimosa/ui/common"
-	"github.com/miimosa/miimosa/ui/projectdetail"
+	"github.com/miimosa/miimosa/ui/list"
 )
 
 // The columns, in screen order. At 60 cells the project, amount, status
@@ -27,13 +27,6 @@ const (
 	colNextDate
 	colNextAmount
 	nCols
-)
-
-// The cursor row is marked in text, not only in colour, so it shows with
-// NO_COLOR and in a plain capture.
-const (
-	gutter     = "  "
-	cursorMark = "› "
 )
 
 var columns = []common.Column{
@@ -60,46 +53,33 @@ var columnTitles = [nCols]i18n.Key{
 	colNextAmount: "panes.col.next_amount",
 }
 
-// row is a pledge formatted for the list, built once per page (and on
-// privacy changes), so View only pads and cuts.
-type row [nCols]string
-
-func (m Model) buildRows(ps []api.Pledge, dst []row) []row {
+// buildRows formats pledges for the list: once per page, and again when
+// privacy changes, so View only pads and cuts.
+func (m Model) buildRows(ps []api.Pledge, dst []list.Row) []list.Row {
 	env, f := m.env, m.env.Format
 	for _, p := range ps {
-		var r row
+		r := make([]string, nCols)
 		r[colProject] = textsafe.Clean(p.Project.Title)
 		r[colCategory] = labels.Category(env.T, p.Project.Category)
 		r[colAmount] = f.MoneyMasked(p.Amount, m.privacy)
 		r[colRate] = f.Percent(p.InterestRate)
 		r[colDuration] = f.Months(p.DurationMonths)
 		r[colStatus] = labels.PledgeStatus(env.T, p.Status)
-		r[colRepaid] = repaidShare(env, p)
+		r[colRepaid] = common.RepaidShare(env, p)
 		r[colNextDate], r[colNextAmount] = "—", "—"
 		if n := p.NextRepayment; n != nil {
 			r[colNextDate] = f.Date(n.Date)
 			r[colNextAmount] = f.MoneyMasked(n.Amount, m.privacy)
 		}
-		dst = append(dst, r)
+		dst = append(dst, list.NewRow(p.ID, r))
 	}
 	return dst
-}
-
-// repaidShare is the capital repaid as a share of the amount lent.
-func repaidShare(env *common.Env, p api.Pledge) string {
-	if !p.RepaidCapital.Valid || !p.Amount.Valid || p.Amount.Cents <= 0 {
-		return "—"
-	}
-	return env.Format.Share(p.RepaidCapital, p.Amount)
 }
 
 // View renders the pane at exactly its size, drawing only the visible rows.
 func (m Model) View() string {
 	if m.env == nil || m.width <= 0 || m.height <= 0 {
 		return ""
-	}
-	if m.detailOpen {
-		return m.detail.view(m.env, m.width, m.height)
 	}
 	s := m.env.Styles
 	title := s.Title.Render(m.Title())
@@ -118,7 +98,7 @@ func (m Model) View() string {
 		lines = append(lines, s.Subtle.Render(m.env.T.T("panes.no_client")))
 		return common.Block(lines, m.width, m.height)
 	case len(m.items) == 0 && m.err != nil:
-		lines = append(lines, s.Error.Render(projectdetail.ErrorLine(m.env, m.err)))
+		lines = append(lines, s.Error.Render(common.ErrorLine(m.env, m.err)))
 		return common.Block(lines, m.width, m.height)
 	case len(m.items) == 0 && m.req.Busy():
 		return common.Block(lines, m.width, m.height)
@@ -127,29 +107,17 @@ func (m Model) View() string {
 		return common.Block(lines, m.width, m.height)
 	}
 
-	var head row
+	head := make([]string, nCols)
 	for i, k := range columnTitles {
 		head[i] = m.env.T.T(k)
 		if sp := sorts[m.sortBy]; sp.col == i {
 			head[i] += arrow(sp.desc)
 		}
 	}
-	lines = append(lines, s.Header.Render(gutter+common.Row(head[:], m.widths, columns)))
+	lines = append(lines, m.list.Header(s, head))
 	body := m.bodyHeight()
-	end := min(len(m.shown), m.offset+body)
-	for i := m.offset; i < end; i++ {
-		line := common.Row(m.rows[m.shown[i]][:], m.widths, columns)
-		switch {
-		case i == m.cursor && m.focused:
-			line = s.Selected.Render(common.FitLine(cursorMark+line, m.width))
-		case i == m.cursor:
-			line = s.Accent.Render(cursorMark + line)
-		default:
-			line = gutter + line
-		}
-		lines = append(lines, line)
-	}
-	if len(m.shown) == 0 && body > 0 {
+	lines = append(lines, m.list.View(s)...)
+	if m.list.Len() == 0 && body > 0 {
 		lines = append(lines, s.Subtle.Render(m.env.T.T("panes.pledges.no_match", textsafe.Clean(m.filter.Value()))))
 	}
 	for len(lines) < 2+body {
@@ -165,7 +133,7 @@ func (m Model) footer() []string {
 	var out []string
 	out = append(out, m.totalsLines()...)
 	if m.err != nil {
-		out = append(out, s.Error.Render(projectdetail.ErrorLine(m.env, m.err)))
+		out = append(out, s.Error.Render(common.ErrorLine(m.env, m.err)))
 	}
 	if m.filtering || m.filter.Value() != "" {
 		out = append(out, m.filter.View())

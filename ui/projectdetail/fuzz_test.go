@@ -22,13 +22,13 @@ func FuzzView(f *testing.F) {
 	f.Add(strings.Repeat("漢字", 80), strings.Repeat("é\u0301 ", 300), "http://[::1", `[1,2,{"x":"\u0007"}]`, 3, 2)
 	f.Fuzz(func(t *testing.T, title, desc, url, extra string, w, h int) {
 		w, h = w%300, h%120
-		env := uitest.Env(i18n.FR, nil)
+		env := uitest.Env(i18n.FR)
 		env.Styles = common.Styles{}
 		p := api.Project{ID: 1, Title: title, LongDescription: desc, Description: desc, URL: url, City: title,
 			Owner: api.Person{FirstName: title}, Rewards: []api.Reward{{Description: desc}},
 			Extra: api.Extra{title: json.RawMessage(extra)}}
-		m := NewFromProject(env, p).SetSize(w, h)
-		m, _ = m.Update(loadedMsg{req: m.req, project: p})
+		m := New(env, nil, p, 1).SetSize(w, h)
+		m, _ = m.Update(loadedMsg{tag: m.tag, seq: m.req.Seq(), project: p})
 		m, _ = m.Update(uitest.Key("G"))
 		v := m.View()
 		if w <= 0 || h <= 0 {

@@ -1,15 +1,15 @@
 // Package projectdetail shows one project: every field the client knows,
-// the long description wrapped to the pane, rewards or lending terms, and
+// the long description wrapped to the area, rewards or lending terms, and
 // every other field the server sent, in a scrollable view.
 //
-// The root opens it for a pledge's project (common.OpenProjectMsg); the
-// projects pane opens it in place on enter. On esc it emits CloseMsg.
+// The root model owns it: a pane asks for a project with
+// common.OpenProjectMsg, the root opens the detail over the whole main area
+// and closes it on esc, cancelling its load.
 package projectdetail
 
 import (
 	"context"
 	"errors"
-	"sync/atomic"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
@@ -20,71 +20,40 @@ import (
 	"github.com/miimosa/miimosa/ui/common"
 )
 
-// CloseMsg is emitted when the person leaves the detail (esc). Whoever
-// opened the detail closes it.
-type CloseMsg struct{ ID int64 }
-
-// loadedMsg answers a load; req tells which detail (and which load) asked,
-// since several details may live at once (the root's and the projects pane's).
+// loadedMsg answers a load. tag tells which detail asked (the root numbers
+// the details it opens), seq which of its loads: an answer for a detail
+// closed since, or for a superseded load, is dropped.
 type loadedMsg struct {
-	req     uint64
-	project api.Project
-	err     error
+	tag, seq int
+	project  api.Project
+	err      error
 }
-
-// requests numbers loads across every detail, so answers never cross.
-var requests atomic.Uint64
 
 // Model is the project detail.
 type Model struct {
 	env     *common.Env
 	client  *api.Client
+	tag     int
 	id      int64
 	project api.Project
 	known   bool // project holds at least the list's fields
 	full    bool // the detail endpoint answered
 	gone    bool // 404
 	err     error
-	loading bool
-	req     uint64
-	cancel  context.CancelFunc
+	req     common.Request
 
 	initCmd tea.Cmd // the first load, prepared by New so Init can stay a pure getter
 
 	width, height int
-	focused       bool
 	privacy       bool
 	vp            viewport.Model
 }
 
-// New returns a detail for project id; Init returns the command that loads
-// it. It starts focused: it is opened by a keystroke and shown in front.
-func New(env *common.Env, id int64) Model {
-	var c *api.Client
-	if env != nil {
-		c = env.Client
-	}
-	return newModel(env, c, id, api.Project{}, false)
-}
-
-// NewFromProject shows what the list already knows at once; Init then loads
-// the full detail (long description, rewards).
-func NewFromProject(env *common.Env, p api.Project) Model {
-	var c *api.Client
-	if env != nil {
-		c = env.Client
-	}
-	return newModel(env, c, p.ID, p, true)
-}
-
-// NewWithClient is NewFromProject with the client the caller holds (a pane
-// that got a ClientMsg after env was built).
-func NewWithClient(env *common.Env, c *api.Client, p api.Project) Model {
-	return newModel(env, c, p.ID, p, true)
-}
-
-func newModel(env *common.Env, c *api.Client, id int64, p api.Project, known bool) Model {
-	m := Model{env: env, client: c, id: id, project: p, known: known, focused: true, vp: viewport.New()}
+// New returns a detail for p, showing at once what is known of it (at
+// least p.ID; a list row knows most fields); Init loads the full detail.
+// tag must differ between the details alive at once: their answers carry it.
+func New(env *common.Env, client *api.Client, p api.Project, tag int) Model {
+	m := Model{env: env, client: client, tag: tag, id: p.ID, project: p, known: p.Title != "", vp: viewport.New()}
 	m, m.initCmd = m.load()
 	return m
 }
@@ -93,21 +62,16 @@ func newModel(env *common.Env, c *api.Client, id int64, p api.Project, known boo
 func (m Model) Init() tea.Cmd { return m.initCmd }
 
 func (m Model) load() (Model, tea.Cmd) {
-	if m.cancel != nil {
-		m.cancel()
-	}
-	m.cancel = nil
 	if m.client == nil {
-		m.loading = false
+		m.req.Abandon()
 		return m.refresh(), nil
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	m.req = requests.Add(1)
-	m.cancel, m.loading, m.err = cancel, true, nil
-	c, id, req := m.client, m.id, m.req
+	ctx, seq := m.req.Start()
+	m.err = nil
+	c, id, tag := m.client, m.id, m.tag
 	return m.refresh(), func() tea.Msg {
 		p, err := c.Project(ctx, id)
-		return loadedMsg{req: req, project: p, err: err}
+		return loadedMsg{tag: tag, seq: seq, project: p, err: err}
 	}
 }
 
@@ -123,8 +87,9 @@ func (m Model) SetSize(width, height int) Model {
 	return m.refresh()
 }
 
-// SetFocused says whether keys reach the detail.
-func (m Model) SetFocused(f bool) Model { m.focused = f; return m }
+// SetFocused is part of the pane contract; a detail is only ever shown in
+// front, with the keyboard.
+func (m Model) SetFocused(bool) Model { return m }
 
 // SetPrivacy masks every amount; a detail opened while privacy is on
 // must be told, as it missed the PrivacyMsg.
@@ -137,30 +102,24 @@ func (m Model) SetPrivacy(on bool) Model {
 func (m Model) Capturing() bool { return false }
 
 // Busy reports a load in flight.
-func (m Model) Busy() bool { return m.loading }
+func (m Model) Busy() bool { return m.req.Busy() }
 
-// Close cancels a load in flight; call it when dropping the model.
-func (m Model) Close() {
-	if m.cancel != nil {
-		m.cancel()
-	}
+// Close cancels a load in flight; the root calls it when the detail closes.
+func (m Model) Close() Model {
+	m.req.Abandon()
+	return m
 }
 
-// Update handles the detail's answers, the root's messages and, when
-// focused, keys.
+// Update handles the detail's answers, the root's messages and keys.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	if m.env == nil {
 		return m, nil // the zero Model: nothing to show or load
 	}
 	switch msg := msg.(type) {
 	case loadedMsg:
-		if msg.req != m.req {
+		if msg.tag != m.tag || !m.req.Answered(msg.seq) {
 			return m, nil // another detail's answer, or a superseded load
 		}
-		if m.cancel != nil {
-			m.cancel() // the request is over: release its context
-		}
-		m.loading, m.cancel = false, nil
 		switch {
 		case msg.err == nil:
 			m.project, m.known, m.full, m.err, m.gone = msg.project, true, true, nil, false
@@ -173,6 +132,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		return m.refresh(), nil
 	case common.PrivacyMsg:
 		return m.SetPrivacy(msg.On), nil
+	case common.EnvMsg:
+		m.env = msg.Env
+		return m.refresh(), nil
 	case common.ClientMsg:
 		m.client = msg.Client
 		if !m.full {
@@ -180,9 +142,6 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		return m, nil
 	case tea.KeyPressMsg:
-		if !m.focused {
-			return m, nil
-		}
 		return m.handleKey(msg)
 	}
 	return m, nil
@@ -191,10 +150,6 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	k := m.env.Keys
 	switch {
-	case key.Matches(msg, k.Back):
-		m.Close()
-		m.loading = false
-		return m, func() tea.Msg { return CloseMsg{ID: m.id} }
 	case key.Matches(msg, k.Reload):
 		return m.load()
 	case key.Matches(msg, k.Browser):
@@ -205,6 +160,9 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	k.Scroll(&m.vp, msg)
 	return m, nil
 }
+
+// Help is the help bar's keys over a project's detail.
+func (m Model) Help() []key.Binding { return m.env.Keys.DetailHelp() }
 
 // BrowseCmd opens the project's page in the browser.
 func BrowseCmd(env *common.Env, p api.Project) tea.Cmd {

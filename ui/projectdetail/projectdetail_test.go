@@ -29,9 +29,9 @@ func loaded(t *testing.T, m Model) Model {
 }
 
 // firstOfType finds a project of a collect type in the sandbox.
-func firstOfType(t *testing.T, env *common.Env, typ string) api.Project {
+func firstOfType(t *testing.T, client *api.Client, typ string) api.Project {
 	t.Helper()
-	p, err := env.Client.Projects(t.Context(), api.ProjectQuery{Order: "in_progress", Type: typ})
+	p, err := client.Projects(t.Context(), api.ProjectQuery{Order: "in_progress", Type: typ})
 	if err != nil || len(p.Items) == 0 {
 		t.Fatalf("no %s project in the sandbox: %v", typ, err)
 	}
@@ -41,9 +41,9 @@ func firstOfType(t *testing.T, env *common.Env, typ string) api.Project {
 func TestScreens(t *testing.T) {
 	for _, sz := range uitest.Sizes {
 		t.Run(sz.Name, func(t *testing.T) {
-			env := uitest.SandboxEnv(t, sz.Lang)
+			env, client := uitest.SandboxEnv(t, sz.Lang)
 			for _, typ := range []string{"lending", "donation"} {
-				m := loaded(t, NewFromProject(env, firstOfType(t, env, typ)).SetSize(sz.W, sz.H))
+				m := loaded(t, New(env, client, firstOfType(t, client, typ), 1).SetSize(sz.W, sz.H))
 				if !m.full || m.err != nil {
 					t.Fatalf("%s detail did not load: %v", typ, m.err)
 				}
@@ -56,13 +56,13 @@ func TestScreens(t *testing.T) {
 }
 
 func TestLendingTermsAndDonationRewards(t *testing.T) {
-	env := uitest.SandboxEnv(t, i18n.EN)
-	lend := loaded(t, New(env, firstOfType(t, env, "lending").ID).SetSize(100, 200))
+	env, client := uitest.SandboxEnv(t, i18n.EN)
+	lend := loaded(t, New(env, client, api.Project{ID: firstOfType(t, client, "lending").ID}, 1).SetSize(100, 200))
 	v := lend.View()
 	for _, want := range []string{"Lending terms", "Interest rate", "Duration", "Repayments"} {
 		uitest.Contains(t, v, want)
 	}
-	don := loaded(t, New(env, firstOfType(t, env, "donation").ID).SetSize(100, 200))
+	don := loaded(t, New(env, client, api.Project{ID: firstOfType(t, client, "donation").ID}, 1).SetSize(100, 200))
 	if len(don.Project().Rewards) == 0 {
 		t.Fatal("the sandbox's donation detail has no rewards")
 	}
@@ -75,13 +75,14 @@ func TestLendingTermsAndDonationRewards(t *testing.T) {
 }
 
 func TestGoneProject(t *testing.T) {
-	m := loaded(t, New(uitest.SandboxEnv(t, i18n.FR), 987654321).SetSize(60, 15))
+	env, client := uitest.SandboxEnv(t, i18n.FR)
+	m := loaded(t, New(env, client, api.Project{ID: 987654321}, 1).SetSize(60, 15))
 	uitest.Contains(t, m.View(), "Ce projet n'existe plus")
 }
 
 func TestNewFromProjectShowsAtOnce(t *testing.T) {
-	env := uitest.Env(i18n.EN, uitest.Offline(t))
-	m := NewFromProject(env, api.Project{ID: 5, Title: "Des ruches", City: "Lyon"}).SetSize(80, 20)
+	env, client := uitest.Env(i18n.EN), uitest.Offline(t)
+	m := New(env, client, api.Project{ID: 5, Title: "Des ruches", City: "Lyon"}, 1).SetSize(80, 20)
 	if !m.Busy() {
 		t.Error("not loading the full detail")
 	}
@@ -90,27 +91,29 @@ func TestNewFromProjectShowsAtOnce(t *testing.T) {
 }
 
 func TestAnswersForAnotherDetailAreDropped(t *testing.T) {
-	env := uitest.Env(i18n.EN, uitest.Offline(t))
-	a := New(env, 1).SetSize(80, 20)
-	b := New(env, 2).SetSize(80, 20)
-	a, _ = a.Update(loadedMsg{req: b.req, project: api.Project{ID: 2, Title: "Wrong one"}})
+	env, client := uitest.Env(i18n.EN), uitest.Offline(t)
+	a := New(env, client, api.Project{ID: 1}, 1).SetSize(80, 20)
+	b := New(env, client, api.Project{ID: 2}, 2).SetSize(80, 20)
+	// Both details' first loads have the same sequence number: the tag the
+	// root gave each tells their answers apart.
+	a, _ = a.Update(loadedMsg{tag: b.tag, seq: b.req.Seq(), project: api.Project{ID: 2, Title: "Wrong one"}})
 	if a.known || strings.Contains(uitest.Plain(a.View()), "Wrong one") {
 		t.Fatal("a detail took another's answer")
 	}
-	a, _ = a.Update(loadedMsg{req: a.req, project: api.Project{ID: 1, Title: "Right one"}})
+	a, _ = a.Update(loadedMsg{tag: a.tag, seq: a.req.Seq(), project: api.Project{ID: 1, Title: "Right one"}})
 	uitest.Contains(t, a.View(), "Right one")
 	// A reload supersedes the first load: its late answer is dropped.
-	old := a.req
+	old := a.req.Seq()
 	a, _ = a.Update(uitest.Key("r"))
-	a, _ = a.Update(loadedMsg{req: old, project: api.Project{ID: 1, Title: "Stale"}})
+	a, _ = a.Update(loadedMsg{tag: a.tag, seq: old, project: api.Project{ID: 1, Title: "Stale"}})
 	if strings.Contains(uitest.Plain(a.View()), "Stale") {
 		t.Error("a superseded load's answer was shown")
 	}
 }
 
 func TestEveryOtherFieldIsShownCleaned(t *testing.T) {
-	env := uitest.Env(i18n.EN, uitest.Offline(t))
-	m := New(env, 9).SetSize(100, 60)
+	env, client := uitest.Env(i18n.EN), uitest.Offline(t)
+	m := New(env, client, api.Project{ID: 9}, 9).SetSize(100, 60)
 	p := api.Project{
 		ID: 9, Title: "Evil\x1b[2J title", LongDescription: "line one\nline \x1b]52;c;aGk=\x07two",
 		Extra: api.Extra{
@@ -121,7 +124,7 @@ func TestEveryOtherFieldIsShownCleaned(t *testing.T) {
 		},
 		Owner: api.Person{FirstName: "Ana", Extra: api.Extra{"phone": json.RawMessage(`"hidden?"`)}},
 	}
-	m, _ = m.Update(loadedMsg{req: m.req, project: p})
+	m, _ = m.Update(loadedMsg{tag: m.tag, seq: m.req.Seq(), project: p})
 	v := m.View()
 	if strings.Contains(v, "\x1b[2J") || strings.Contains(v, "\x1b]52") || strings.Contains(v, "\x1b[31m") || strings.Contains(v, "\x1b[7m") {
 		t.Fatalf("a server escape sequence reached the screen: %q", v)
@@ -132,10 +135,10 @@ func TestEveryOtherFieldIsShownCleaned(t *testing.T) {
 }
 
 func TestLongDescriptionWrapsToTheWidth(t *testing.T) {
-	env := uitest.Env(i18n.EN, uitest.Offline(t))
-	m := New(env, 3).SetSize(40, 50)
+	env, client := uitest.Env(i18n.EN), uitest.Offline(t)
+	m := New(env, client, api.Project{ID: 3}, 3).SetSize(40, 50)
 	long := strings.Repeat("Des vaches heureuses au pré. ", 20) + "\n\nSecond paragraph."
-	m, _ = m.Update(loadedMsg{req: m.req, project: api.Project{ID: 3, Title: "T", LongDescription: long}})
+	m, _ = m.Update(loadedMsg{tag: m.tag, seq: m.req.Seq(), project: api.Project{ID: 3, Title: "T", LongDescription: long}})
 	lines := strings.Split(uitest.Plain(m.View()), "\n")
 	if len(lines) != 50 {
 		t.Fatalf("%d lines", len(lines))
@@ -153,9 +156,9 @@ func TestLongDescriptionWrapsToTheWidth(t *testing.T) {
 }
 
 func TestPrivacyMasksRewardsAndAmounts(t *testing.T) {
-	env := uitest.Env(i18n.EN, uitest.Offline(t))
-	m := New(env, 4).SetSize(100, 60)
-	m, _ = m.Update(loadedMsg{req: m.req, project: api.Project{ID: 4, CollectType: "donation",
+	env, client := uitest.Env(i18n.EN), uitest.Offline(t)
+	m := New(env, client, api.Project{ID: 4}, 4).SetSize(100, 60)
+	m, _ = m.Update(loadedMsg{tag: m.tag, seq: m.req.Seq(), project: api.Project{ID: 4, CollectType: "donation",
 		Target: api.Money{Cents: 1000000, Currency: "EUR", Valid: true}, Collected: api.Money{Cents: 25000, Currency: "EUR", Valid: true},
 		Rewards: []api.Reward{{Amount: api.Money{Cents: 2500, Currency: "EUR", Valid: true}, Description: "Un pot de miel"}}}})
 	uitest.Contains(t, m.View(), "€25.00 — Un pot de miel")
@@ -167,10 +170,10 @@ func TestPrivacyMasksRewardsAndAmounts(t *testing.T) {
 	uitest.Contains(t, v, "€•••• — Un pot de miel")
 }
 
-func TestEscEmitsCloseAndKeysScroll(t *testing.T) {
-	env := uitest.Env(i18n.EN, uitest.Offline(t))
-	m := New(env, 4).SetSize(60, 10)
-	m, _ = m.Update(loadedMsg{req: m.req, project: api.Project{ID: 4, Title: "T", LongDescription: strings.Repeat("x\n", 50)}})
+func TestKeysScroll(t *testing.T) {
+	env, client := uitest.Env(i18n.EN), uitest.Offline(t)
+	m := New(env, client, api.Project{ID: 4}, 4).SetSize(60, 10)
+	m, _ = m.Update(loadedMsg{tag: m.tag, seq: m.req.Seq(), project: api.Project{ID: 4, Title: "T", LongDescription: strings.Repeat("x\n", 50)}})
 	m, _ = m.Update(uitest.Key("j"))
 	m, _ = m.Update(uitest.Key("pgdown"))
 	if m.vp.YOffset() == 0 {
@@ -180,21 +183,26 @@ func TestEscEmitsCloseAndKeysScroll(t *testing.T) {
 	if m.vp.YOffset() != 0 {
 		t.Error("g did not go to the top")
 	}
-	_, cmd := m.Update(uitest.Key("esc"))
-	if cmd == nil {
-		t.Fatal("esc did nothing")
+	m, _ = m.Update(uitest.Key("G"))
+	uitest.Contains(t, m.View(), "[62–70/70]")
+}
+
+// Closing the detail cancels its load: the root closes it on esc.
+func TestCloseCancelsTheLoad(t *testing.T) {
+	env, client := uitest.Env(i18n.EN), uitest.Offline(t)
+	m := New(env, client, api.Project{ID: 4}, 4)
+	ctx := m.req.Context()
+	if !m.Busy() || ctx.Err() != nil {
+		t.Fatal("no load in flight")
 	}
-	if msg, ok := cmd().(CloseMsg); !ok || msg.ID != 4 {
-		t.Errorf("esc sent %#v", msg)
-	}
-	unfocused := m.SetFocused(false)
-	if _, cmd := unfocused.Update(uitest.Key("esc")); cmd != nil {
-		t.Error("an unfocused detail took a key")
+	m = m.Close()
+	if m.Busy() || ctx.Err() == nil {
+		t.Error("closing left the load running")
 	}
 }
 
 func TestCopyAndOpenURL(t *testing.T) {
-	env := uitest.Env(i18n.EN, uitest.Offline(t))
+	env := uitest.Env(i18n.EN)
 	if got := labels.ProjectURL(api.Project{URL: "javascript:alert(1)", Slug: "des-ruches"}); got != "https://www.miimosa.com/fr/projects/des-ruches" {
 		t.Errorf("a non-web URL was kept: %q", got)
 	}
@@ -220,8 +228,8 @@ func TestCopyAndOpenURL(t *testing.T) {
 }
 
 func TestNoPanicWithoutClientOrSize(t *testing.T) {
-	env := uitest.Env(i18n.EN, nil)
-	m := New(env, 1)
+	env := uitest.Env(i18n.EN)
+	m := New(env, nil, api.Project{ID: 1}, 1)
 	if m.Init() != nil {
 		t.Error("a request without a client")
 	}
@@ -242,14 +250,14 @@ func TestNoPanicWithoutClientOrSize(t *testing.T) {
 // Privacy hides the amounts the server wrote in its own text too: the
 // description, the rewards, the other fields.
 func TestPrivacyMasksAmountsInTheServersText(t *testing.T) {
-	env := uitest.Env(i18n.FR, uitest.Offline(t))
+	env, client := uitest.Env(i18n.FR), uitest.Offline(t)
 	p := api.Project{ID: 9, Title: "Cuverie", CollectType: "donation",
 		LongDescription: "Nous achetons un pressoir pneumatique : 10 850 € et une cuve (2 cuves en 2025).",
 		Description:     "Objectif : 15 k€",
 		Rewards:         []api.Reward{{Amount: uitest.EUR(5000), Description: "Une bouteille (valeur 12 euros)"}},
 		Extra:           api.Extra{"budget": json.RawMessage(`"EUR 40 000"`)}}
-	m := NewFromProject(env, p).SetSize(100, 60)
-	m, _ = m.Update(loadedMsg{req: m.req, project: p})
+	m := New(env, client, p, 1).SetSize(100, 60)
+	m, _ = m.Update(loadedMsg{tag: m.tag, seq: m.req.Seq(), project: p})
 	uitest.Contains(t, m.View(), "10 850 €")
 	m, _ = m.Update(common.PrivacyMsg{On: true})
 	v := uitest.Plain(m.View())

@@ -10,10 +10,9 @@ import (
 // benchPane is the pane at 160×45 with n projects loaded and the cursor in
 // the middle, as after a long scroll.
 func benchPane(b *testing.B, n int) Model {
-	m := New(uitest.Env(i18n.FR, uitest.Offline(b))).SetSize(160, 45).SetFocused(true)
+	m := New(uitest.Env(i18n.FR), uitest.Offline(b)).SetSize(160, 45).SetFocused(true)
 	m, _ = m.Update(pageMsg{req: m.req.Seq(), page: page(makeProjects(1, n), "/projects?page=2", int64(n*2))})
-	m.cursor = n / 2
-	m = m.scroll()
+	m.list = m.list.MoveTo(n / 2)
 	return m
 }
 
@@ -34,10 +33,9 @@ func BenchmarkProjectsView10000(b *testing.B) { benchmarkView(b, 10000) }
 // drawing with 10,000 projects loaded allocates as drawing with 100 does.
 func TestViewCostFollowsVisibleRows(t *testing.T) {
 	allocs := func(n int) float64 {
-		m := New(uitest.Env(i18n.FR, uitest.Offline(t))).SetSize(160, 45).SetFocused(true)
+		m := New(uitest.Env(i18n.FR), uitest.Offline(t)).SetSize(160, 45).SetFocused(true)
 		m, _ = m.Update(pageMsg{req: m.req.Seq(), page: page(makeProjects(1, n), "/projects?page=2", int64(n*2))})
-		m.cursor = n / 2
-		m = m.scroll()
+		m.list = m.list.MoveTo(n / 2)
 		return testing.AllocsPerRun(20, func() { _ = m.View() })
 	}
 	small, big := allocs(100), allocs(10000)

@@ -20,9 +20,9 @@ func FuzzListView(f *testing.F) {
 	f.Add(strings.Repeat("漢", 100), "", "", "", int64(1<<62), int64(1), 3, 1)
 	f.Fuzz(func(t *testing.T, title, city, region, category string, collected, target int64, w, h int) {
 		w, h = w%260, h%80
-		env := uitest.Env(i18n.EN, uitest.Offline(t))
+		env, client := uitest.Env(i18n.EN), uitest.Offline(t)
 		env.Styles = common.Styles{}
-		m := New(env).SetSize(w, h).SetFocused(true)
+		m := New(env, client).SetSize(w, h).SetFocused(true)
 		p := api.Project{ID: 1, Title: title, City: city, Region: api.Region{Code: region, Name: region}, Category: category,
 			CollectType: category, Collected: api.Money{Cents: collected, Valid: true}, Target: api.Money{Cents: target, Valid: true}}
 		m, _ = m.Update(pageMsg{req: m.req.Seq(), page: api.Page[api.Project]{Items: []api.Project{p, p, p}}})

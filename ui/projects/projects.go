@@ -14,6 +14,7 @@ import (
 
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/ui/common"
+	"github.com/miimosa/miimosa/ui/list"
 	"github.com/miimosa/miimosa/ui/projectdetail"
 )
 
@@ -45,12 +46,10 @@ type Model struct {
 	privacy bool
 
 	width, height int
-	widths        []int // column widths for this width, set by SetSize
-	lineWidth     int   // the width of a drawn row: gutter, columns and gaps
 
 	query api.ProjectQuery // what the loaded list answers (keyword included)
 	items []api.Project
-	rows  []row // items formatted for display, built as pages arrive
+	list  list.Model // items formatted for display, built as pages arrive
 	total api.Int
 	next  string // rel="next" of the last page; "" when all is loaded
 	// stale: items are the last good answer, kept on screen while r asks
@@ -64,25 +63,20 @@ type Model struct {
 	err     error
 	initCmd tea.Cmd
 
-	cursor, offset int
-
 	search    textinput.Model
 	searching bool
 	typed     int // keystrokes in the search box; a debounce tick for an older one is ignored
 
 	menus []menu // the open pickers, innermost last
-
-	detail     projectdetail.Model
-	detailOpen bool
 }
 
-// New returns the pane; Init starts loading (projects need no user).
-func New(env *common.Env) Model {
-	m := Model{env: env, query: api.ProjectQuery{Order: api.Orders[0]}}
+// New returns the pane; Init starts loading (projects need no user) when
+// there is a client (nil: no key yet, a ClientMsg brings one).
+func New(env *common.Env, client *api.Client) Model {
+	m := Model{env: env, client: client, query: api.ProjectQuery{Order: api.Orders[0]}, list: list.New(columns)}
 	if env == nil {
 		return m
 	}
-	m.client = env.Client
 	m.search = common.KeywordInput(env.Styles, env.T.T("panes.projects.search_prompt"), env.T.T("panes.projects.search_hint"))
 	m, m.initCmd = m.reload()
 	return m
@@ -94,29 +88,21 @@ func (m Model) Init() tea.Cmd { return m.initCmd }
 // SetSize sets the size the pane renders at and lays the columns out.
 func (m Model) SetSize(width, height int) Model {
 	m.width, m.height = max(0, width), max(0, height)
-	m.widths = common.FitColumns(columns, max(0, m.width-len(gutter)))
-	m.lineWidth = len(gutter)
-	gaps := -1 // one gap fewer than columns
-	for _, w := range m.widths {
-		if w > 0 {
-			m.lineWidth += w
-			gaps++
-		}
-	}
-	m.lineWidth += max(0, gaps)
 	m.search.SetWidth(max(1, m.width-len([]rune(m.search.Prompt))-1))
-	if m.detailOpen {
-		m.detail = m.detail.SetSize(m.width, m.height)
-	}
-	return m.scroll()
+	return m.fit()
+}
+
+// fit gives the list the rows left under the headers and above the
+// footer, which change with the search box and a further page's error.
+func (m Model) fit() Model {
+	m.list = m.list.SetSize(m.width, m.bodyHeight())
+	return m
 }
 
 // SetFocused says whether keys reach the pane.
 func (m Model) SetFocused(f bool) Model {
 	m.focused = f
-	if m.detailOpen {
-		m.detail = m.detail.SetFocused(f)
-	}
+	m.list = m.list.SetFocused(f)
 	return m
 }
 
@@ -126,7 +112,7 @@ func (m Model) SetFocused(f bool) Model {
 func (m Model) Capturing() bool { return m.searching || len(m.menus) > 0 }
 
 // Busy reports a request in flight.
-func (m Model) Busy() bool { return m.req.Busy() || (m.detailOpen && m.detail.Busy()) }
+func (m Model) Busy() bool { return m.req.Busy() }
 
 // Title is the pane's title with how many projects are loaded.
 func (m Model) Title() string {
@@ -148,20 +134,18 @@ func (m Model) Query() api.ProjectQuery { return m.query }
 
 // Selected is the project under the cursor.
 func (m Model) Selected() (api.Project, bool) {
-	if m.cursor < 0 || m.cursor >= len(m.items) {
+	i, ok := m.list.Selected()
+	if !ok {
 		return api.Project{}, false
 	}
-	return m.items[m.cursor], true
+	return m.items[i], true
 }
-
-// DetailOpen reports whether a project's detail fills the pane.
-func (m Model) DetailOpen() bool { return m.detailOpen }
 
 // reload drops the list and asks for the first page of the current query.
 func (m Model) reload() (Model, tea.Cmd) {
-	m.items, m.rows, m.next, m.total, m.stale = nil, nil, "", api.Int{}, false
-	m.cursor, m.offset, m.err = 0, 0, nil
-	return m.request(true)
+	m.items, m.next, m.total, m.stale = nil, "", api.Int{}, false
+	m.list, m.err = m.list.Clear(), nil
+	return m.fit().request(true)
 }
 
 // refresh asks for the same list again (r) and keeps what is shown until
@@ -209,7 +193,7 @@ func (m Model) loadMore() (Model, tea.Cmd) {
 // wantsMore reports whether the rows loaded end before the visible window
 // plus loadAhead, or before the cursor plus loadAhead.
 func (m Model) wantsMore() bool {
-	need := max(m.offset+m.bodyHeight(), m.cursor+1) + loadAhead
+	need := max(m.list.Offset()+m.bodyHeight(), m.list.Cursor()+1) + loadAhead
 	return len(m.items) < need
 }
 
@@ -225,6 +209,7 @@ func (m Model) setQuery(q api.ProjectQuery) (Model, tea.Cmd) {
 // message it gets.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	m, cmd := m.update(msg)
+	m = m.fit() // the search box and a further page's error take rows
 	if m.env == nil || m.req.Busy() {
 		return m, cmd
 	}
@@ -248,29 +233,20 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m.setQuery(q)
 	case common.ClientMsg:
 		m.client = msg.Client
-		var detailCmd tea.Cmd
-		if m.detailOpen {
-			m.detail, detailCmd = m.detail.Update(msg)
-		}
-		m, cmd := m.reload()
-		return m, tea.Batch(cmd, detailCmd)
+		return m.reload()
+	case common.EnvMsg:
+		m.env = msg.Env
+		m.search.SetStyles(common.InputStyles(m.env.Styles))
+		return m, nil
 	case common.PrivacyMsg:
 		m.privacy = msg.On
-		m.rows = m.buildRows(m.items, nil)
-		if m.detailOpen {
-			m.detail = m.detail.SetPrivacy(msg.On)
-		}
+		m.list = m.list.SetRows(m.buildRows(m.items, nil))
 		return m, nil
 	case tea.KeyPressMsg:
 		if !m.focused {
 			return m, nil
 		}
 		return m.handleKey(msg)
-	}
-	if m.detailOpen {
-		var cmd tea.Cmd
-		m.detail, cmd = m.detail.Update(msg)
-		return m, cmd
 	}
 	return m, nil
 }
@@ -286,45 +262,35 @@ func (m Model) gotPage(msg pageMsg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	m.err = nil
-	replaced := m.stale
-	if replaced {
-		// The refresh's first page replaces the list kept on screen.
-		m.items, m.rows, m.total, m.stale = nil, nil, api.Int{}, false
+	if m.stale {
+		// The refresh's first page replaces the list kept on screen; the
+		// cursor stays on its project, or on the same row as far as the
+		// new list goes.
+		m.items, m.total, m.stale = nil, api.Int{}, false
+		m.items = append(m.items, msg.page.Items...)
+		m.list = m.list.SetRows(m.buildRows(msg.page.Items, nil))
+	} else {
+		m.items = append(m.items, msg.page.Items...)
+		m.list = m.list.Append(m.buildRows(msg.page.Items, nil)...)
 	}
-	m.items = append(m.items, msg.page.Items...)
-	m.rows = m.buildRows(msg.page.Items, m.rows)
 	m.next = msg.page.Next
 	if msg.page.Total.Valid {
 		m.total = msg.page.Total
 	}
-	if replaced {
-		// The cursor stays on the same row as far as the new list goes.
-		m.cursor = min(m.cursor, max(0, len(m.items)-1))
-		m = m.scroll()
-	}
-	return m.loadMore()
+	return m.fit().loadMore()
 }
 
 func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	k := m.env.Keys
-	if m.detailOpen {
-		if key.Matches(msg, k.Back) {
-			m.detail.Close()
-			m.detailOpen = false
-			return m, nil
-		}
-		var cmd tea.Cmd
-		m.detail, cmd = m.detail.Update(msg)
-		return m, cmd
-	}
 	if m.searching {
 		return m.searchKey(msg)
 	}
 	if len(m.menus) > 0 {
 		return m.menuKey(msg)
 	}
-	if d, ok := k.ListMove(msg, m.bodyHeight(), len(m.items)); ok {
-		return m.move(d)
+	if l, ok := m.list.HandleKey(k, msg); ok {
+		m.list = l
+		return m.loadMore()
 	}
 	switch {
 	case key.Matches(msg, k.Open):
@@ -332,15 +298,13 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		if !ok {
 			return m, nil
 		}
-		m.detail = projectdetail.NewWithClient(m.env, m.client, p).
-			SetSize(m.width, m.height).SetPrivacy(m.privacy).SetFocused(m.focused)
-		m.detailOpen = true
-		return m, m.detail.Init()
+		return m, func() tea.Msg { return common.OpenProjectMsg{Project: p} }
 	case key.Matches(msg, k.Search):
 		m.searching = true
 		m.search.SetValue(m.query.Keyword)
 		m.search.CursorEnd()
-		return m, m.search.Focus()
+		focus := m.search.Focus()
+		return m, focus
 	case key.Matches(msg, k.Sort):
 		q := m.query
 		q.Order = cycle(api.Orders, q.Order, false)
@@ -418,22 +382,6 @@ func (m Model) searchKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	return m, tea.Batch(cmd, tea.Tick(debounce, func(time.Time) tea.Msg { return debounceMsg{seq: seq} }))
 }
 
-// move moves the cursor by delta rows and loads more when near the end.
-func (m Model) move(delta int) (Model, tea.Cmd) {
-	if len(m.items) == 0 {
-		return m, nil
-	}
-	m.cursor = min(max(0, m.cursor+delta), len(m.items)-1)
-	m = m.scroll()
-	return m.loadMore()
-}
-
-// scroll keeps the cursor inside the window of visible rows.
-func (m Model) scroll() Model {
-	m.offset = common.ListOffset(m.cursor, m.offset, len(m.items), m.bodyHeight())
-	return m
-}
-
 // bodyHeight is how many rows fit under the headers and above the footer.
 func (m Model) bodyHeight() int {
 	h := m.height - headerLines
@@ -467,8 +415,6 @@ func (m Model) Err() error { return m.err }
 // Help is the help bar's keys for what the pane shows now.
 func (m Model) Help() []key.Binding {
 	switch k := m.env.Keys; {
-	case m.detailOpen:
-		return k.DetailHelp()
 	case m.searching:
 		return k.SearchHelp()
 	case len(m.menus) > 0:

@@ -17,7 +17,7 @@ import (
 
 func newPane(t *testing.T) Model {
 	t.Helper()
-	m := New(uitest.Env(i18n.EN, uitest.Offline(t))).SetSize(100, 30).SetFocused(true)
+	m := New(uitest.Env(i18n.EN), uitest.Offline(t)).SetSize(100, 30).SetFocused(true)
 	if m.Init() == nil || !m.req.Busy() {
 		t.Fatal("the pane does not load on Init")
 	}
@@ -27,8 +27,8 @@ func newPane(t *testing.T) Model {
 func TestPagesAppendAndTitleCounts(t *testing.T) {
 	m := newPane(t)
 	m = answer(t, m, page(makeProjects(1, 40), "/projects?page=2", 312), nil)
-	if len(m.items) != 40 || len(m.rows) != 40 {
-		t.Fatalf("items %d rows %d, want 40", len(m.items), len(m.rows))
+	if len(m.items) != 40 || m.list.Loaded() != 40 {
+		t.Fatalf("items %d rows %d, want 40", len(m.items), m.list.Loaded())
 	}
 	if got := m.Title(); got != "Projects 40 of 312" {
 		t.Errorf("title %q", got)
@@ -41,7 +41,7 @@ func TestPagesAppendAndTitleCounts(t *testing.T) {
 		t.Fatalf("page 2 not appended in order: %d items", len(m.items))
 	}
 
-	fr := New(uitest.Env(i18n.FR, uitest.Offline(t)))
+	fr := New(uitest.Env(i18n.FR), uitest.Offline(t))
 	fr = answer(t, fr, page(makeProjects(1, 40), "/projects?page=2", -1), nil)
 	if got := fr.Title(); got != "Projets 40+" {
 		t.Errorf("French title with an unknown total: %q", got)
@@ -55,11 +55,11 @@ func TestLoadMoreNearTheEndOneAtATime(t *testing.T) {
 		m = uitest.Press(m, "j")
 	}
 	if m.req.Busy() {
-		t.Fatalf("loading more at row %d of 40, more than %d from the end", m.cursor, loadAhead)
+		t.Fatalf("loading more at row %d of 40, more than %d from the end", m.list.Cursor(), loadAhead)
 	}
 	m = uitest.Press(m, "j")
 	if !m.req.Busy() {
-		t.Fatalf("no further page asked for at row %d of 40", m.cursor)
+		t.Fatalf("no further page asked for at row %d of 40", m.list.Cursor())
 	}
 	req := m.req.Seq()
 	m = uitest.Press(m, "j", "j", "G")
@@ -138,7 +138,7 @@ func TestNarrowPaneKeepsTheTitle(t *testing.T) {
 	for _, want := range []string{"Projet 1", "Projet 2", "Projet 3"} {
 		uitest.Contains(t, v, want)
 	}
-	if w := m.widths[colTitle]; w < columns[colTitle].Width {
+	if w := m.list.ColumnWidth(colTitle); w < columns[colTitle].Width {
 		t.Errorf("title %d cells wide at 40, want at least %d", w, columns[colTitle].Width)
 	}
 }
@@ -322,8 +322,8 @@ func TestRetryAfterAFailedFurtherPageKeepsTheList(t *testing.T) {
 		t.Error("moving asked again after an error: r should")
 	}
 	m = uitest.Press(m, "r")
-	if !m.req.Busy() || len(m.items) != 40 || m.cursor != 39 {
-		t.Fatalf("r did not retry the page in place: inflight %v, %d items, cursor %d", m.req.Busy(), len(m.items), m.cursor)
+	if !m.req.Busy() || len(m.items) != 40 || m.list.Cursor() != 39 {
+		t.Fatalf("r did not retry the page in place: inflight %v, %d items, cursor %d", m.req.Busy(), len(m.items), m.list.Cursor())
 	}
 	m = answer(t, m, page(makeProjects(41, 40), "", 80), nil)
 	if len(m.items) != 80 {
@@ -342,23 +342,24 @@ func TestPrivacyMasksAmounts(t *testing.T) {
 	}
 }
 
-func TestEnterOpensDetailEscCloses(t *testing.T) {
+// enter asks the root for the project's detail, handing over what the row
+// already knows so the detail shows it at once.
+func TestEnterAsksForTheProjectsDetail(t *testing.T) {
 	m := newPane(t)
 	m = answer(t, m, page(makeProjects(1, 3), "", 3), nil)
 	m = uitest.Press(m, "j")
-	m, cmd := m.Update(uitest.Key("enter"))
-	if !m.DetailOpen() || cmd == nil {
-		t.Fatal("enter did not open the detail and load it")
+	_, cmd := m.Update(uitest.Key("enter"))
+	if cmd == nil {
+		t.Fatal("enter did nothing")
 	}
-	uitest.Contains(t, m.View(), "Projet 2")
-	m = uitest.Press(m, "esc")
-	if m.DetailOpen() {
-		t.Error("esc did not close the detail")
+	msg, ok := cmd().(common.OpenProjectMsg)
+	if !ok || msg.Project.ID != 2 || msg.Project.Title != "Projet 2" {
+		t.Fatalf("enter sent %#v, want the detail of project 2 with its title", msg)
 	}
 }
 
 func TestNoClientWaitsThenLoadsOnClientMsg(t *testing.T) {
-	m := New(uitest.Env(i18n.EN, nil)).SetSize(60, 15)
+	m := New(uitest.Env(i18n.EN), nil).SetSize(60, 15)
 	if m.Init() != nil || m.Busy() {
 		t.Fatal("a request without a client")
 	}
@@ -371,7 +372,7 @@ func TestNoClientWaitsThenLoadsOnClientMsg(t *testing.T) {
 
 func TestNoPanicOnOddSizesAndInput(t *testing.T) {
 	for _, size := range [][2]int{{0, 0}, {1, 1}, {5, 2}, {60, 3}, {60, 15}, {300, 100}} {
-		m := New(uitest.Env(i18n.FR, uitest.Offline(t))).SetSize(size[0], size[1]).SetFocused(true)
+		m := New(uitest.Env(i18n.FR), uitest.Offline(t)).SetSize(size[0], size[1]).SetFocused(true)
 		_ = m.View()
 		m = answer(t, m, page(nil, "", 0), nil)
 		m = uitest.Press(m, "j", "k", "G", "g", "pgdown", "pgup", "enter", "o", "y", "c", "esc", "f", "enter", "esc", "esc")
@@ -394,7 +395,7 @@ func TestNoPanicOnOddSizesAndInput(t *testing.T) {
 
 // "All" agrees in French with the filter it stands for.
 func TestFrenchAllAgreesWithTheFilter(t *testing.T) {
-	m := New(uitest.Env(i18n.FR, uitest.Offline(t))).SetSize(100, 30).SetFocused(true)
+	m := New(uitest.Env(i18n.FR), uitest.Offline(t)).SetSize(100, 30).SetFocused(true)
 	m = answer(t, m, page(makeProjects(1, 3), "", 3), nil)
 	v := uitest.Plain(uitest.Press(m, "f").View())
 	for _, want := range []string{"Catégorie : Toutes", "Type : Tous", "Région : Toutes"} {
@@ -407,8 +408,8 @@ func TestFrenchAllAgreesWithTheFilter(t *testing.T) {
 // the seed are shown whole, not cut mid-number, in French too.
 func TestCollectedShowsWholeAmountsAt100Columns(t *testing.T) {
 	for _, lang := range []i18n.Lang{i18n.EN, i18n.FR} {
-		env := uitest.Env(lang, uitest.Offline(t))
-		m := New(env).SetSize(96, 20).SetFocused(true)
+		env, client := uitest.Env(lang), uitest.Offline(t)
+		m := New(env, client).SetSize(96, 20).SetFocused(true)
 		ps := makeProjects(1, 2)
 		ps[0].Collected, ps[0].Target = uitest.EUR(14700000), uitest.EUR(14700000)
 		m = answer(t, m, page(ps, "", 2), nil)

@@ -13,8 +13,8 @@ import (
 func TestScreens(t *testing.T) {
 	for _, sz := range uitest.Sizes {
 		t.Run(sz.Name, func(t *testing.T) {
-			env := uitest.SandboxEnv(t, sz.Lang)
-			m := New(env).SetSize(sz.W, sz.H).SetFocused(true)
+			env, client := uitest.SandboxEnv(t, sz.Lang)
+			m := New(env, client).SetSize(sz.W, sz.H).SetFocused(true)
 			m = uitest.Settle(t, m, m.Init())
 			if len(m.items) == 0 || m.err != nil {
 				t.Fatalf("nothing loaded from the sandbox: %v", m.err)
@@ -48,12 +48,6 @@ func TestScreens(t *testing.T) {
 
 			picker := uitest.Keys(t, m, "c", "j", "j")
 			t.Run("category_picker", func(t *testing.T) { uitest.Golden(t, picker) })
-
-			d := uitest.Keys(t, f, "enter")
-			if !d.DetailOpen() {
-				t.Fatal("enter did not open the detail")
-			}
-			t.Run("detail", func(t *testing.T) { uitest.Golden(t, d) })
 		})
 	}
 }

@@ -3,14 +3,12 @@ package projects
 import (
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/i18n"
 	"github.com/miimosa/miimosa/internal/labels"
 	"github.com/miimosa/miimosa/internal/textsafe"
 	"github.com/miimosa/miimosa/ui/common"
-	"github.com/miimosa/miimosa/ui/projectdetail"
+	"github.com/miimosa/miimosa/ui/list"
 )
 
 // The columns, in screen order. Priority says which go first as the pane
@@ -30,13 +28,6 @@ const (
 )
 
 const barWidth = 10
-
-// The cursor row is marked in text, not only in colour, so it shows with
-// NO_COLOR and in a plain capture.
-const (
-	gutter     = "  "
-	cursorMark = "› "
-)
 
 var columns = []common.Column{
 	colTitle:     {Width: 24, Flex: true},
@@ -60,31 +51,21 @@ var columnTitles = [nCols]i18n.Key{
 	colDays:      "panes.col.ends",
 }
 
-// row is a project formatted for the list, built once in Update, with
-// each cell's display width measured then, so View only pads the rows it shows.
-type row struct {
-	cells  [nCols]string
-	widths [nCols]int
-}
-
-// buildRows formats projects and appends them to dst.
-func (m Model) buildRows(ps []api.Project, dst []row) []row {
+// buildRows formats projects for the list.
+func (m Model) buildRows(ps []api.Project, dst []list.Row) []list.Row {
 	env := m.env
 	now := env.Now()
 	for _, p := range ps {
-		var r row
-		r.cells[colTitle] = textsafe.Clean(p.Title)
-		r.cells[colCategory] = labels.Category(env.T, p.Category)
-		r.cells[colType] = labels.CollectType(env.T, p.CollectType)
-		r.cells[colPlace] = labels.Place(p)
-		r.cells[colCollected] = projectdetail.CollectedOf(env, p, m.privacy)
-		r.cells[colProgress] = projectdetail.Progress(env, p, barWidth)
-		r.cells[colTerms] = projectdetail.Terms(env, p)
-		r.cells[colDays] = env.Format.DaysLeft(p.EndsAt, now)
-		for i, c := range r.cells {
-			r.widths[i] = ansi.StringWidth(c)
-		}
-		dst = append(dst, r)
+		cells := make([]string, nCols)
+		cells[colTitle] = textsafe.Clean(p.Title)
+		cells[colCategory] = labels.Category(env.T, p.Category)
+		cells[colType] = labels.CollectType(env.T, p.CollectType)
+		cells[colPlace] = labels.Place(p)
+		cells[colCollected] = common.CollectedOf(env, p, m.privacy)
+		cells[colProgress] = common.Progress(env, p, barWidth)
+		cells[colTerms] = common.Terms(env, p)
+		cells[colDays] = env.Format.DaysLeft(p.EndsAt, now)
+		dst = append(dst, list.NewRow(p.ID, cells))
 	}
 	return dst
 }
@@ -94,9 +75,6 @@ func (m Model) buildRows(ps []api.Project, dst []row) []row {
 func (m Model) View() string {
 	if m.env == nil || m.width <= 0 || m.height <= 0 {
 		return ""
-	}
-	if m.detailOpen {
-		return m.detail.View()
 	}
 	s := m.env.Styles
 	c := common.Canvas{W: m.width, H: m.height}
@@ -112,16 +90,16 @@ func (m Model) View() string {
 		}
 		return c.String()
 	}
-	var head [nCols]string
+	head := make([]string, nCols)
 	for i, k := range columnTitles {
 		head[i] = m.env.T.T(k)
 	}
-	c.Line(s.Header.Render(gutter + common.Row(head[:], m.widths, columns)))
+	c.Line(m.list.Header(s, head))
 
 	body := m.bodyHeight()
 	switch {
 	case len(m.items) == 0 && m.err != nil:
-		c.Line(s.Error.Render(projectdetail.ErrorLine(m.env, m.err)))
+		c.Line(s.Error.Render(common.ErrorLine(m.env, m.err)))
 	case len(m.items) == 0 && m.client == nil:
 		c.Line(s.Subtle.Render(m.env.T.T("panes.no_client")))
 	case len(m.items) == 0 && m.req.Busy():
@@ -130,31 +108,15 @@ func (m Model) View() string {
 		c.Line(s.Subtle.Render(m.env.T.T("panes.projects.empty")))
 	default:
 		// Only the window around the cursor is drawn.
-		exact := m.lineWidth == m.width
-		end := min(len(m.rows), m.offset+body)
-		for i := m.offset; i < end; i++ {
-			r := &m.rows[i]
-			line := common.RowMeasured(r.cells[:], r.widths[:], m.widths, columns)
-			switch {
-			case i == m.cursor && m.focused:
-				line = s.Selected.Render(cursorMark + line)
-			case i == m.cursor:
-				line = s.Accent.Render(cursorMark + line)
-			default:
-				line = gutter + line
-			}
-			if exact {
-				c.Exact(line)
-			} else {
-				c.Line(line)
-			}
+		for _, line := range m.list.View(s) {
+			c.Exact(line)
 		}
 	}
 	for c.Len() < min(headerLines+body, m.height) {
 		c.Exact(strings.Repeat(" ", m.width))
 	}
 	if m.err != nil && len(m.items) > 0 {
-		c.Line(s.Error.Render(projectdetail.ErrorLine(m.env, m.err)))
+		c.Line(s.Error.Render(common.ErrorLine(m.env, m.err)))
 	}
 	if m.searching {
 		c.Line(m.search.View())

@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/ui/common"
 )
@@ -17,7 +18,7 @@ import (
 // loadedMsg is the answer to one request, tagged so that an answer for a
 // previous person or a superseded reload is dropped.
 type loadedMsg struct {
-	gen, seq int
+	gen, req int
 	wallet   api.Wallet
 	err      error
 }
@@ -25,16 +26,15 @@ type loadedMsg struct {
 // Model is the wallet pane.
 type Model struct {
 	env           *common.Env
+	client        *api.Client
 	width, height int
 	focused       bool
 	privacy       bool
 
 	user api.User
-	gen  int // UserMsg generation of user
-	seq  int // request number within gen; the newest one wins
+	gen  int            // UserMsg generation of user
+	req  common.Request // the one load in flight; a reload supersedes it
 
-	cancel  context.CancelFunc // of the request in flight, nil when none
-	loading bool
 	loaded  bool // wallet holds an answer
 	noneYet bool // the server has no wallet for this person (404): not an error
 	wallet  api.Wallet
@@ -42,7 +42,7 @@ type Model struct {
 }
 
 // New returns an empty wallet pane: it loads once a UserMsg names someone.
-func New(env *common.Env) Model { return Model{env: env} }
+func New(env *common.Env, client *api.Client) Model { return Model{env: env, client: client} }
 
 // Init does nothing: there is nobody to load until the lookup is done.
 func (m Model) Init() tea.Cmd { return nil }
@@ -60,7 +60,7 @@ func (m Model) SetFocused(f bool) Model { m.focused = f; return m }
 func (m Model) Capturing() bool { return false }
 
 // Busy reports a request in flight.
-func (m Model) Busy() bool { return m.loading }
+func (m Model) Busy() bool { return m.req.Busy() }
 
 // Update handles the root's messages, its own answers and, when focused, r.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
@@ -74,9 +74,12 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		return m.load()
 	case common.ClientMsg:
 		// A new key: what was shown came through the old one, ask again.
+		m.client = msg.Client
 		if m.user != (api.User{}) {
 			return m.load()
 		}
+	case common.EnvMsg:
+		m.env = msg.Env
 	case common.PrivacyMsg:
 		m.privacy = msg.On
 	case loadedMsg:
@@ -91,41 +94,32 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 
 // clear forgets the person and everything shown about them.
 func (m Model) clear() Model {
-	if m.cancel != nil {
-		m.cancel()
-	}
-	m.cancel = nil
+	m.req.Abandon()
 	m.user, m.wallet, m.err = api.User{}, api.Wallet{}, nil
-	m.loading, m.loaded, m.noneYet = false, false, false
-	m.seq = 0
+	m.loaded, m.noneYet = false, false
 	return m
 }
 
 // load starts a request, cancelling the one it supersedes.
 func (m Model) load() (Model, tea.Cmd) {
-	if m.cancel != nil {
-		m.cancel()
-	}
-	c := m.env.Client
+	c := m.client
 	if c == nil {
+		m.req.Abandon()
 		return m, nil // no key yet: the root asks for one and sends ClientMsg
 	}
-	m.seq++
-	m.loading, m.err = true, nil
-	ctx, cancel := context.WithCancel(context.Background())
-	m.cancel = cancel
-	gen, seq, user := m.gen, m.seq, m.user
+	ctx, req := m.req.Start()
+	m.err = nil
+	gen, user := m.gen, m.user
 	return m, func() tea.Msg {
 		w, err := c.Wallet(ctx, user)
-		return loadedMsg{gen: gen, seq: seq, wallet: w, err: err}
+		return loadedMsg{gen: gen, req: req, wallet: w, err: err}
 	}
 }
 
 func (m Model) answer(msg loadedMsg) (Model, tea.Cmd) {
-	if msg.gen != m.gen || msg.seq != m.seq {
+	if msg.gen != m.gen || !m.req.Answered(msg.req) {
 		return m, nil // for someone else, or superseded by a reload
 	}
-	m.loading, m.cancel = false, nil
 	switch {
 	case msg.err == nil:
 		m.wallet, m.loaded, m.noneYet = msg.wallet, true, false
@@ -165,7 +159,7 @@ func (m Model) View() string {
 		lines = wrap(st.Cell, t.T("ui.wallet.none"), m.width)
 	case m.loaded:
 		lines = m.balances(m.height)
-	case m.loading:
+	case m.req.Busy():
 		lines = []string{st.Muted.Render(t.T("ui.loading"))}
 	}
 	return common.Block(lines, m.width, m.height)

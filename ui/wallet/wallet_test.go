@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/i18n"
 	"github.com/miimosa/miimosa/internal/sandbox"
@@ -21,7 +22,7 @@ func setup(t *testing.T, opts sandbox.Options) (Model, *api.Client) {
 	t.Helper()
 	srv := uitest.Server(t, opts)
 	c := uitest.Client(t, srv.URL, sandbox.DemoKey)
-	m := New(uitest.Env(i18n.EN, c)).SetSize(30, 8).SetFocused(true)
+	m := New(uitest.Env(i18n.EN), c).SetSize(30, 8).SetFocused(true)
 	return m, c
 }
 
@@ -86,8 +87,8 @@ func TestNoWalletIsNotAnError(t *testing.T) {
 // looked up wraps there, in both languages, rather than being cut.
 func TestEmptyStateWrapsInANarrowPane(t *testing.T) {
 	for _, lang := range []i18n.Lang{i18n.EN, i18n.FR} {
-		env := uitest.Env(lang, nil)
-		m := New(env).SetSize(26, 7)
+		env := uitest.Env(lang)
+		m := New(env, nil).SetSize(26, 7)
 		got := strings.Join(strings.Fields(view(m)), " ")
 		if want := env.T.T("ui.wallet.nobody"); !strings.Contains(got, want) {
 			t.Errorf("%s: the empty state is cut:\n%s\nwant %q", lang, view(m), want)
@@ -164,7 +165,7 @@ func TestFailureShowsItsErrorAndRetries(t *testing.T) {
 
 func TestRejectedKeySaysSo(t *testing.T) {
 	srv := uitest.Server(t, sandbox.Options{})
-	m := New(uitest.Env(i18n.FR, uitest.Client(t, srv.URL, "wrong-key"))).SetSize(40, 8)
+	m := New(uitest.Env(i18n.FR), uitest.Client(t, srv.URL, "wrong-key")).SetSize(40, 8)
 	m, cmd := m.Update(common.UserMsg{User: user(0), Gen: 1})
 	m = uitest.Drain(t, m, update, cmd)
 	if out := view(m); !strings.Contains(out, "clé d'API a été refusée") || !strings.Contains(out, "r pour réessayer") {
@@ -188,7 +189,7 @@ func TestFailedReloadKeepsTheBalances(t *testing.T) {
 	for _, lang := range []i18n.Lang{i18n.EN, i18n.FR} {
 		srv := uitest.Server(t, sandbox.Options{})
 		c := uitest.Client(t, srv.URL, sandbox.DemoKey)
-		m := New(uitest.Env(lang, c)).SetSize(26, 10).SetFocused(true)
+		m := New(uitest.Env(lang), c).SetSize(26, 10).SetFocused(true)
 		m, cmd := m.Update(common.UserMsg{User: user(0), Gen: 1})
 		m = uitest.Drain(t, m, update, cmd)
 		want, err := c.Wallet(context.Background(), user(0))
@@ -201,7 +202,7 @@ func TestFailedReloadKeepsTheBalances(t *testing.T) {
 		if cmd == nil || !strings.Contains(view(m), total) {
 			t.Fatalf("%s: r did not ask again with the balances still shown:\n%s", lang, view(m))
 		}
-		m, _ = m.Update(loadedMsg{gen: m.gen, seq: m.seq, err: &api.Error{Kind: api.ErrServer, Status: 503}})
+		m, _ = m.Update(loadedMsg{gen: m.gen, req: m.req.Seq(), err: &api.Error{Kind: api.ErrServer, Status: 503}})
 		out := view(m)
 		for _, w := range []string{total, f.Money(want.AvailableBalance), tr.T("ui.retry_hint"), tr.T("ui.err.server")[:12], updated[len(updated)-1]} {
 			if !strings.Contains(out, w) {

@@ -32,12 +32,12 @@ func Offline(tb testing.TB) *api.Client {
 	return c
 }
 
-// SandboxEnv is a pane environment in lang whose client talks to the real
-// sandbox handler, which shares the fixed clock, until the test ends.
-func SandboxEnv(tb testing.TB, lang i18n.Lang) *common.Env {
+// SandboxEnv is a pane environment in lang and a client that talks to the
+// real sandbox handler, which shares the fixed clock, until the test ends.
+func SandboxEnv(tb testing.TB, lang i18n.Lang) (*common.Env, *api.Client) {
 	tb.Helper()
 	srv := Server(tb, sandbox.Options{Key: "k"})
-	return Env(lang, Client(tb, srv.URL, "k"))
+	return Env(lang), Client(tb, srv.URL, "k")
 }
 
 // Send feeds msgs to m one after another, dropping the commands: for tests

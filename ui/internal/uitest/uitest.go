@@ -54,9 +54,9 @@ func Client(tb testing.TB, url, key string) *api.Client {
 	return c
 }
 
-// Env is a pane environment in lang with client (nil: no key yet), a dark
-// palette, the fixed clock and UTC dates.
-func Env(lang i18n.Lang, client *api.Client) *common.Env {
+// Env is a pane environment in lang with a dark palette, the fixed clock
+// and UTC dates.
+func Env(lang i18n.Lang) *common.Env {
 	t := i18n.New(lang)
 	f := format.New(lang)
 	f.Loc = time.UTC
@@ -65,7 +65,6 @@ func Env(lang i18n.Lang, client *api.Client) *common.Env {
 		Format: f,
 		Keys:   common.NewKeyMap(t),
 		Styles: common.NewStyles(true),
-		Client: client,
 		Now:    Clock,
 	}
 }

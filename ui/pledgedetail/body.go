@@ -1,45 +1,16 @@
-package pledges
+package pledgedetail
 
 import (
 	"fmt"
-	"strings"
-
-	"charm.land/bubbles/v2/viewport"
 
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/labels"
 	"github.com/miimosa/miimosa/internal/textsafe"
 	"github.com/miimosa/miimosa/ui/common"
-	"github.com/miimosa/miimosa/ui/projectdetail"
 )
 
-// detail is one pledge with its repayment schedule, scrollable. Its body
-// is built when it opens or the size or privacy changes; view only slices.
-type detail struct {
-	pledge api.Pledge
-	vp     viewport.Model
-}
-
-func newDetail(p api.Pledge) detail {
-	return detail{pledge: p, vp: viewport.New()}
-}
-
-func (d detail) setSize(env *common.Env, w, h int, private bool) detail {
-	d.vp.SetWidth(w)
-	d.vp.SetHeight(max(0, h-1))
-	d.vp.SetContentLines(body(env, d.pledge, max(1, w), private))
-	return d
-}
-
-func (d detail) view(env *common.Env, w, h int) string {
-	title := env.Styles.Title.Render(env.T.T("panes.pledge.title", d.pledge.ID, textsafe.Clean(d.pledge.Project.Title)))
-	lines := []string{title}
-	if h > 1 {
-		lines = append(lines, strings.Split(d.vp.View(), "\n")...)
-	}
-	return common.Block(lines, w, h)
-}
-
+// body is every line below the title: the pledge's facts, its schedule and
+// the fields the client does not know.
 func body(env *common.Env, p api.Pledge, w int, private bool) []string {
 	f, s, t := env.Format, env.Styles, env.T.T
 	money := func(m api.Money) string { return f.MoneyMasked(m, private) }
@@ -55,8 +26,8 @@ func body(env *common.Env, p api.Pledge, w int, private bool) []string {
 	if p.Project.Slug != "" {
 		url = labels.SlugURL(p.Project.Slug)
 	}
-	fl := func(label, value string) projectdetail.Field { return projectdetail.Field{Label: label, Value: value} }
-	rows := []projectdetail.Field{
+	fl := func(label, value string) common.Field { return common.Field{Label: label, Value: value} }
+	rows := []common.Field{
 		fl(t("panes.pledge.id"), fmt.Sprint(p.ID)),
 		fl(t("panes.pledge.project"), project),
 		fl(t("panes.detail.category"), labels.Category(env.T, p.Project.Category)),
@@ -66,12 +37,12 @@ func body(env *common.Env, p api.Pledge, w int, private bool) []string {
 		fl(t("panes.detail.duration"), f.Months(p.DurationMonths)),
 		fl(t("panes.pledge.status"), labels.PledgeStatus(env.T, p.Status)),
 		fl(t("panes.pledge.created"), f.Date(p.CreatedAt)),
-		fl(t("panes.pledge.repaid"), money(p.RepaidCapital)+" ("+repaidShare(env, p)+")"),
+		fl(t("panes.pledge.repaid"), money(p.RepaidCapital)+" ("+common.RepaidShare(env, p)+")"),
 		fl(t("panes.pledge.interest"), money(p.PaidInterest)),
 		fl(t("panes.pledge.remaining"), money(p.RemainingCapital)),
 		fl(t("panes.pledge.next"), next),
 	}
-	out := projectdetail.Fields(s, rows, w)
+	out := common.Fields(s, rows, w)
 
 	out = append(out, "", s.Header.Render(t("panes.pledge.schedule")))
 	if len(p.Repayments) == 0 {
@@ -81,13 +52,13 @@ func body(env *common.Env, p api.Pledge, w int, private bool) []string {
 	}
 
 	var other []string
-	other = append(other, projectdetail.ExtraLines(p.Extra, "", w, private)...)
-	other = append(other, projectdetail.ExtraLines(p.Project.Extra, "project.", w, private)...)
+	other = append(other, common.ExtraLines(p.Extra, "", w, private)...)
+	other = append(other, common.ExtraLines(p.Project.Extra, "project.", w, private)...)
 	if p.NextRepayment != nil {
-		other = append(other, projectdetail.ExtraLines(p.NextRepayment.Extra, "next_repayment.", w, private)...)
+		other = append(other, common.ExtraLines(p.NextRepayment.Extra, "next_repayment.", w, private)...)
 	}
 	for i, r := range p.Repayments {
-		other = append(other, projectdetail.ExtraLines(r.Extra, fmt.Sprintf("repayments[%d].", i), w, private)...)
+		other = append(other, common.ExtraLines(r.Extra, fmt.Sprintf("repayments[%d].", i), w, private)...)
 	}
 	if len(other) > 0 {
 		out = append(out, "", s.Header.Render(t("panes.detail.other")))

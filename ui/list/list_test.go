@@ -1,0 +1,117 @@
+package list
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/miimosa/miimosa/internal/i18n"
+	"github.com/miimosa/miimosa/ui/common"
+	"github.com/miimosa/miimosa/ui/internal/uitest"
+)
+
+var cols = []common.Column{{Width: 10, Flex: true}, {Width: 8, Right: true, Priority: 1}}
+
+func rows(n int) []Row {
+	out := make([]Row, n)
+	for i := range out {
+		out[i] = NewRow(int64(100+i), []string{fmt.Sprintf("row %d", i), fmt.Sprint(i)})
+	}
+	return out
+}
+
+func TestEveryLineIsExactlyTheWidth(t *testing.T) {
+	st := common.NewStyles(true)
+	for _, w := range []int{1, 2, 5, 12, 19, 40, 120} {
+		m := New(cols).SetSize(w, 5).SetFocused(true).Append(rows(20)...)
+		for _, l := range m.View(st) {
+			if got := ansi.StringWidth(l); got != w {
+				t.Errorf("at %d cells a row is %d wide: %q", w, got, ansi.Strip(l))
+			}
+		}
+	}
+}
+
+// The cursor's row is marked in text (NO_COLOR, captures), focused or not.
+func TestTheCursorRowIsMarked(t *testing.T) {
+	m := New(cols).SetSize(40, 5).Append(rows(3)...).Move(1)
+	lines := m.View(common.Styles{})
+	if !strings.HasPrefix(lines[1], "› row 1") || !strings.HasPrefix(lines[0], "  row 0") {
+		t.Errorf("rows:\n%s", strings.Join(lines, "\n"))
+	}
+}
+
+func TestTheWindowFollowsTheCursor(t *testing.T) {
+	keys := common.NewKeyMap(i18n.New(i18n.EN))
+	m := New(cols).SetSize(40, 4).Append(rows(50)...)
+	for range 10 {
+		m, _ = m.HandleKey(keys, uitest.Key("j"))
+	}
+	if m.Cursor() != 10 || m.Offset() != 7 {
+		t.Errorf("cursor %d offset %d after 10 downs in a 4-row window", m.Cursor(), m.Offset())
+	}
+	m, _ = m.HandleKey(keys, uitest.Key("G"))
+	if m.Cursor() != 49 || m.Offset() != 46 {
+		t.Errorf("G: cursor %d offset %d", m.Cursor(), m.Offset())
+	}
+	m, _ = m.HandleKey(keys, uitest.Key("pgup"))
+	if m.Cursor() != 45 {
+		t.Errorf("pgup: cursor %d", m.Cursor())
+	}
+	if _, ok := m.HandleKey(keys, uitest.Key("x")); ok {
+		t.Error("x moved the list")
+	}
+}
+
+// A filter or a sort keeps the cursor on its item; when the item is
+// filtered out the cursor goes to the top.
+func TestTheCursorStaysOnItsItem(t *testing.T) {
+	m := New(cols).SetSize(40, 10).Append(rows(10)...).MoveTo(4) // key 104
+	m = m.SetOrder([]int{9, 8, 7, 6, 5, 4, 3, 2, 1, 0})
+	if k, _ := m.SelectedKey(); k != 104 || m.Cursor() != 5 {
+		t.Errorf("after a reverse sort: key %d at %d, want 104 at 5", k, m.Cursor())
+	}
+	m = m.SetOrder([]int{1, 3})
+	if k, _ := m.SelectedKey(); k != 101 || m.Cursor() != 0 {
+		t.Errorf("filtered out: key %d at %d, want the top", k, m.Cursor())
+	}
+	// New rows (a reload, a privacy change) keep the item too.
+	m = m.SetOrder(nil).MoveTo(7)
+	m = m.SetRows(rows(10)[5:])
+	if k, _ := m.SelectedKey(); k != 107 || m.Cursor() != 2 {
+		t.Errorf("after new rows: key %d at %d, want 107 at 2", k, m.Cursor())
+	}
+	// Its item gone, the cursor keeps its place as far as the rows go.
+	m = m.SetRows(rows(2))
+	if m.Cursor() != 1 {
+		t.Errorf("shorter rows: cursor %d, want the last row", m.Cursor())
+	}
+}
+
+func TestRowAtIsForMouseClicks(t *testing.T) {
+	m := New(cols).SetSize(40, 4).Append(rows(50)...).MoveTo(20)
+	if i, ok := m.RowAt(0); !ok || i != m.Offset() {
+		t.Errorf("row at 0: %d %v, want %d", i, ok, m.Offset())
+	}
+	if _, ok := m.RowAt(4); ok {
+		t.Error("a click below the window hit a row")
+	}
+	short := New(cols).SetSize(40, 4).Append(rows(2)...)
+	if _, ok := short.RowAt(3); ok {
+		t.Error("a click under the last row hit a row")
+	}
+}
+
+// Drawing costs the visible rows, not the loaded ones.
+func TestViewCostFollowsTheWindow(t *testing.T) {
+	st := common.NewStyles(true)
+	allocs := func(n int) float64 {
+		m := New(cols).SetSize(80, 20).SetFocused(true).Append(rows(n)...).MoveTo(n / 2)
+		return testing.AllocsPerRun(20, func() { _ = m.View(st) })
+	}
+	if small, big := allocs(100), allocs(20000); big > small*1.1 {
+		t.Errorf("View allocates %.0f times with 20,000 rows, %.0f with 100", big, small)
+	}
+}
