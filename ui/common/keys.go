@@ -15,6 +15,7 @@ type KeyMap struct {
 	Help, Quit                       key.Binding
 	NextPane, PrevPane               key.Binding
 	Wallet, Pledges, Projects        key.Binding
+	Insight                          key.Binding
 	Up, Down, Top, Bottom            key.Binding
 	PageUp, PageDown                 key.Binding
 	Open, Back                       key.Binding
@@ -23,6 +24,7 @@ type KeyMap struct {
 	Reload                           key.Binding
 	Browser, Copy                    key.Binding
 	Privacy, NewLookup, Lead, APIKey key.Binding
+	Zoom, Export, View               key.Binding
 
 	// For the help bar only: the same keys as Open, Back, Up and Down,
 	// named for what they do in a picker, a search box or a detail.
@@ -42,6 +44,7 @@ func NewKeyMap(p i18n.Printer) KeyMap {
 		Wallet:    b("1", "keys.wallet", "1"),
 		Pledges:   b("2", "keys.pledges", "2"),
 		Projects:  b("3", "keys.projects", "3"),
+		Insight:   b("4", "keys.insight", "4"),
 		Up:        b("↑/k", "keys.up", "up", "k"),
 		Down:      b("↓/j", "keys.down", "down", "j"),
 		Top:       b("g", "keys.top", "g", "home"),
@@ -63,6 +66,9 @@ func NewKeyMap(p i18n.Printer) KeyMap {
 		NewLookup: b("n", "keys.new_lookup", "n"),
 		Lead:      b("L", "keys.lead", "L"),
 		APIKey:    b("K", "keys.api_key", "K"),
+		Zoom:      b("z", "keys.zoom", "z"),
+		Export:    b("e", "keys.export", "e"),
+		View:      b("v", "keys.view", "v"),
 		Choose:    b("enter", "ui.keys.choose", "enter"),
 		Apply:     b("enter", "ui.keys.apply", "enter"),
 		Cancel:    b("esc", "ui.keys.cancel", "esc"),
