@@ -118,7 +118,7 @@ func hostileProjectServer(t *testing.T, titles []string) *httptest.Server {
 		id := i + 1
 		return map[string]any{
 			"id": id, "title": title, "slug": fmt.Sprintf("projet-%d", id),
-			"url":         fmt.Sprintf("https://www.miimosa.com/fr/projects/projet-%d", id),
+			"url":         projectURL(id),
 			"description": title + " — " + title, "long_description": title + "\n" + title,
 			"status": "in_progress", "collect_type": "donation", "category": "agriculture",
 			"region": map[string]any{"code": "75", "name": "Nouvelle-Aquitaine"}, "department": "24",
@@ -150,6 +150,13 @@ func hostileProjectServer(t *testing.T, titles []string) *httptest.Server {
 	}))
 	t.Cleanup(srv.Close)
 	return srv
+}
+
+// projectURL is the page of the project with this id as the server sends
+// it, with characters a shell would act on: they must reach the browser as
+// they are, in one argument.
+func projectURL(id int) string {
+	return fmt.Sprintf("https://www.miimosa.com/fr/projects/projet-%d?from=app&x=$(id);y=`id`", id)
 }
 
 // hostileTitles are project titles a server could send, each with text
