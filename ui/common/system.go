@@ -195,23 +195,15 @@ func copiedText(t i18n.Printer, c copied, okText string) string {
 	return t.T("ui.copy.osc52")
 }
 
-// CopyText copies s as CopyAndTell does, for callers without a Printer:
-// okText is followed by how the copy was sent, named by the program that
-// took it ("URL copied (wl-copy)", "(tmux)", or "(OSC 52)" when nothing
-// confirmed it), names that need no translation.
+// CopyText copies s as CopyAndTell does and answers okText as it is, for
+// callers without a Printer; CopyAndTell also says how the copy was sent,
+// which inside tmux or with OSC 52 alone is worth knowing.
 func CopyText(s, okText string) tea.Cmd {
 	return tea.Batch(
 		tea.SetClipboard(s),
 		func() tea.Msg {
-			c := copyOut(s)
-			via := "OSC 52"
-			switch {
-			case c.helper != "":
-				via = c.helper
-			case c.tmux:
-				via = "tmux"
-			}
-			return StatusMsg{Text: okText + " (" + via + ")"}
+			copyOut(s)
+			return StatusMsg{Text: okText}
 		},
 	)
 }
