@@ -17,11 +17,14 @@ import (
 //     sequences and regional-indicator pairs, and otherwise follows wcwidth.
 //
 // Measured in tmux 3.3a (cursor position after printing each case, see
-// e2e/widths_test.go), they disagree on: ZWJ sequences (👩‍🌾: 2 / 4 / 2),
-// emoji modifiers (👍🏽: 2 / 4 / 4), U+FE0F after a text-style symbol (❤️: 2 /
-// 1 / 1), a regional indicator without its pair (2 / 1 / 1), conjoining
-// Hangul jamo (the terminal draws a lone vowel or final as nothing), and
-// clusters held together by a spacing mark or a virama (कि, க்ஷ: 1 / 2 / 2).
+// e2e/widths_test.go), they disagree (layout / renderer / tmux) on:
+//   - ZWJ sequences: 👩‍🌾 2 / 4 / 2;
+//   - emoji skin-tone modifiers: 👍🏽 2 / 4 / 4;
+//   - U+FE0F after a text-style symbol: ❤️ 2 / 1 / 1;
+//   - a regional indicator without its pair: 2 / 1 / 1;
+//   - conjoining Hangul jamo: tmux draws a lone vowel or final as nothing;
+//   - clusters held by a spacing mark or a virama: कि, क्ष, கொ 1 / 2 / 2.
+//
 // layoutSafe removes or replaces exactly those, so that the width the layout
 // measures is the width that is drawn.
 
