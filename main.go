@@ -7,9 +7,14 @@ import (
 	"context"
 	"os"
 
+	"github.com/miimosa/miimosa/internal/childproc"
 	"github.com/miimosa/miimosa/internal/cli"
 )
 
 func main() {
-	os.Exit(cli.Main(context.Background(), os.Args[1:], cli.OSApp()))
+	app := cli.OSApp()
+	// The key is read through app.Getenv only: no child process, ours or
+	// a library's, inherits MIIMOSA_API_KEY.
+	app.Getenv = childproc.Withhold()
+	os.Exit(cli.Main(context.Background(), os.Args[1:], app))
 }

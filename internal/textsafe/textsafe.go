@@ -1,7 +1,8 @@
 // Package textsafe makes untrusted text (every string the server sends) safe
 // to put on a terminal: no escape sequence, control character, bidi override
-// or invalid UTF-8 reaches the screen, while every printable character,
-// accents and emoji included, is kept.
+// or invalid UTF-8 reaches the screen, and what remains is drawn as wide as
+// the layout measures it (see layout.go). Letters, accents and emoji are
+// kept; emoji sequences are shown as their parts (👩‍🌾 as 👩🌾).
 //
 // Both functions only ever emit characters they would keep, so cleaning
 // twice gives the same result as cleaning once.
@@ -15,7 +16,10 @@ import (
 
 // Clean returns s on one line: escape sequences and control, bidi and
 // invisible format characters removed, each run of line breaks and tabs
-// turned into a single space, invalid UTF-8 replaced by U+FFFD.
+// turned into a single space, invalid UTF-8 replaced by U+FFFD, in NFC and
+// with what terminals draw at another width than the layout measures
+// removed (zero-width joiners, emoji modifiers and presentation selectors,
+// half flags) or, for what cannot be split, replaced by U+FFFD.
 func Clean(s string) string { return clean(s, false) }
 
 // CleanMultiline is Clean that keeps line breaks as '\n' (CR LF, lone CR,
@@ -116,20 +120,23 @@ func clean(s string, multiline bool) string {
 	if breakPending && !multiline {
 		b.WriteByte(' ') // keep a trailing break visible as the space it stands for
 	}
-	return b.String()
+	return layoutSafe(b.String())
 }
 
 // dropped reports characters removed outright: C0 and C1 controls, DEL,
-// and the invisible format characters (Unicode category Cf) that reorder or
+// the invisible format characters (Unicode category Cf) that reorder or
 // hide text: bidi embeddings, overrides, isolates and marks, zero-width
-// space, word joiner, BOM, soft hyphen (terminals disagree on its width),
-// tag characters (they can carry hidden ASCII). ZWJ and ZWNJ stay: emoji
-// sequences and several scripts need them to render correctly.
+// space, word joiner, BOM, soft hyphen (tmux draws it one column wide, the
+// layout none), tag characters (they can carry hidden ASCII), and those
+// dropped for layout (dropForLayout). ZWNJ stays: Persian and Indic words
+// need it, and every measure agrees it takes no column.
 func dropped(r rune) bool {
 	switch {
 	case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f:
 		return true
-	case r == '\u200c', r == '\u200d':
+	case dropForLayout(r):
+		return true
+	case r == '\u200c':
 		return false
 	case unicode.Is(unicode.Cf, r):
 		return true

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestClean(t *testing.T) {
@@ -12,7 +14,7 @@ func TestClean(t *testing.T) {
 	}{
 		{"plain", "Ferme du Bois Joli", "Ferme du Bois Joli"},
 		{"accents and emoji", "Élevage de brebis à Ségur 🐑🌾", "Élevage de brebis à Ségur 🐑🌾"},
-		{"emoji ZWJ sequence kept", "famille 👨‍👩‍👧", "famille 👨‍👩‍👧"},
+		{"emoji ZWJ sequence shown as its parts", "famille 👨‍👩‍👧", "famille 👨👩👧"},
 		{"no-break space kept", "1\u00a0234 €", "1\u00a0234 €"},
 		{"newline to space", "ligne 1\nligne 2", "ligne 1 ligne 2"},
 		{"CRLF is one space", "a\r\nb", "a b"},
@@ -94,9 +96,12 @@ func TestPlainASCIINotCopied(t *testing.T) {
 	}
 }
 
-// unsafeRune reports what must never reach a terminal.
+// unsafeRune reports what must never reach a terminal, or must not reach
+// the layout because terminals draw it at another width.
 func unsafeRune(r rune, multiline bool) bool {
 	switch {
+	case dropForLayout(r), isConjoiningJamo(r):
+		return true
 	case r == '\n':
 		return !multiline
 	case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f:
@@ -114,6 +119,7 @@ func FuzzClean(f *testing.F) {
 		"", "plain", "Élevage 🐑", "\x1b[31mx\x1b[0m", "\x1b]0;t\x07", "\x1b]8;;u\x1b\\l\x1b]8;;\x1b\\",
 		"\x1bP\x1b\\", "\u009b1m", "\u009d0;x\u009c", "a\r\nb\tc", "\u202eabc\u202c", "\xff\xfe\xfd",
 		"\x1b", "\x1b[", "\x1b]", "\x1b(", "\xc2", "\xc2\x9b", "\n\x1b[m\n", "a\u2028b",
+		"👩\u200d🌾 Ferme", "👍🏽", "❤\ufe0f", "🇫🇷🇫", "\u1100\u1161\u11a8", "ᄀ각", "किसान", "e\u0301", "a\u200cb",
 	} {
 		f.Add(s)
 	}
@@ -131,6 +137,12 @@ func FuzzClean(f *testing.F) {
 				if unsafeRune(r, multiline) {
 					t.Fatalf("multiline=%v: %U survived in %q (from %q)", multiline, r, out, in)
 				}
+			}
+			if !norm.NFC.IsNormalString(out) {
+				t.Fatalf("multiline=%v: not NFC: %q (from %q)", multiline, out, in)
+			}
+			if c, g, wc := disagreement(out); c != "" {
+				t.Fatalf("multiline=%v: cluster %q of %q measures %d by the layout, %d by wcwidth (from %q)", multiline, c, out, g, wc, in)
 			}
 			if again := fn(out); again != out {
 				t.Fatalf("multiline=%v: not idempotent: %q -> %q -> %q", multiline, in, out, again)
