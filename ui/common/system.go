@@ -194,16 +194,3 @@ func copiedText(t i18n.Printer, c copied, okText string) string {
 	}
 	return t.T("ui.copy.osc52")
 }
-
-// CopyText copies s as CopyAndTell does and answers okText as it is, for
-// callers without a Printer; CopyAndTell also says how the copy was sent,
-// which inside tmux or with OSC 52 alone is worth knowing.
-func CopyText(s, okText string) tea.Cmd {
-	return tea.Batch(
-		tea.SetClipboard(s),
-		func() tea.Msg {
-			copyOut(s)
-			return StatusMsg{Text: okText}
-		},
-	)
-}

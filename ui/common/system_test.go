@@ -327,27 +327,3 @@ func TestCopySaysHowItWasSent(t *testing.T) {
 		})
 	}
 }
-
-// CopyText, for callers without a Printer, copies the same way, without
-// secrets, and keeps their words.
-func TestCopyTextCopiesTheSameWay(t *testing.T) {
-	if runtime.GOOS == "darwin" || runtime.GOOS == "windows" {
-		t.Skip("the Linux helpers")
-	}
-	f := newFakeHelpers(t)
-	f.add("wl-copy", 0, "")
-	withSecrets(t)
-	t.Setenv("PATH", f.dir)
-	t.Setenv("TMUX", "")
-	t.Setenv("DISPLAY", "")
-	t.Setenv("WSL_DISTRO_NAME", "")
-	t.Setenv("WAYLAND_DISPLAY", "wayland-0")
-	if got := runCopy(t, CopyText("u", "URL copied")); got != "URL copied" {
-		t.Errorf("status %q", got)
-	}
-	runs := f.runs("wl-copy")
-	if len(runs) != 1 || runs[0].stdin != "u" {
-		t.Fatalf("wl-copy runs: %+v", runs)
-	}
-	checkNoSecret(t, "wl-copy", runs[0])
-}

@@ -102,7 +102,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 // CopyID copies a pledge's id, which support agents quote.
 func CopyID(env *common.Env, p api.Pledge) tea.Cmd {
 	id := fmt.Sprint(p.ID)
-	return common.CopyText(id, env.T.T("panes.pledges.id_copied", id))
+	return common.CopyAndTell(env.T, id, env.T.T("panes.pledges.id_copied", id))
 }
 
 // Help is the help bar's keys over a pledge: enter opens its project.

@@ -179,5 +179,5 @@ func CopyURLCmd(env *common.Env, p api.Project) tea.Cmd {
 	if u == "" {
 		return func() tea.Msg { return common.StatusMsg{Text: env.T.T("panes.no_url")} }
 	}
-	return common.CopyText(u, env.T.T("panes.url_copied"))
+	return common.CopyAndTell(env.T, u, env.T.T("panes.url_copied"))
 }

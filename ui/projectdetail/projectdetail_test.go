@@ -209,12 +209,18 @@ func TestCopyAndOpenURL(t *testing.T) {
 	if got := labels.ProjectURL(api.Project{URL: "https://www.miimosa.com/fr/projects/x"}); got != "https://www.miimosa.com/fr/projects/x" {
 		t.Errorf("URL %q", got)
 	}
+	// No clipboard helper and no tmux: only OSC 52 goes out, and the
+	// status line says it is not confirmed rather than "copied".
+	for _, v := range []string{"TMUX", "DISPLAY", "WAYLAND_DISPLAY", "WSL_DISTRO_NAME"} {
+		t.Setenv(v, "")
+	}
+	t.Setenv("PATH", t.TempDir())
 	cmd := CopyURLCmd(env, api.Project{Slug: "des-ruches"})
 	var sawStatus, sawOSC52 bool
 	for _, c := range cmd().(tea.BatchMsg) {
 		switch msg := c().(type) {
 		case common.StatusMsg:
-			sawStatus = msg.Text == "URL copied"
+			sawStatus = msg.Text == env.T.T("ui.copy.osc52")
 		default:
 			sawOSC52 = msg != nil // tea's OSC 52 clipboard message
 		}
