@@ -96,8 +96,9 @@ func newHelpCmd(f *Factory) *cobra.Command {
 			return out, cobra.ShellCompDirectiveNoFileComp
 		},
 		RunE: func(c *cobra.Command, args []string) error {
-			cmd, _, err := c.Root().Find(args)
-			if cmd == nil || err != nil {
+			cmd, rest, err := c.Root().Find(args)
+			// Words left over where commands are listed name none of them.
+			if cmd == nil || err != nil || len(rest) > 0 && cmd.HasSubCommands() {
 				return usageErr(f.T("cli.err.help_topic", strings.Join(args, " ")))
 			}
 			cmd.InitDefaultVersionFlag()

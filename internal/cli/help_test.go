@@ -1,6 +1,9 @@
 package cli
 
 import (
+	"context"
+	"errors"
+	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -228,6 +231,44 @@ func TestHelpLayout(t *testing.T) {
 	} {
 		if c.got != c.want {
 			t.Errorf("%s:\n got %q\nwant %q", c.name, c.got, c.want)
+		}
+	}
+}
+
+// `miimosa help X` is `miimosa X --help`; an unknown X is a usage error.
+func TestHelpCommand(t *testing.T) {
+	env := map[string]string{"HOME": t.TempDir(), "LANG": "fr_FR.UTF-8"}
+	viaFlag := run(t, env, "auth", "login", "--help").expectCode(t, ExitOK)
+	viaCmd := run(t, env, "help", "auth", "login").expectCode(t, ExitOK)
+	if viaFlag.stdout != viaCmd.stdout || !strings.Contains(viaCmd.stdout, "Demande la clé") {
+		t.Errorf("help auth login:\n%s\nauth login --help:\n%s", viaCmd.stdout, viaFlag.stdout)
+	}
+	for _, args := range [][]string{{"help", "nope"}, {"help", "auth", "nope"}} {
+		run(t, env, args...).expectCode(t, ExitUsage).expectOneLineError(t, "pas de commande", "miimosa --help")
+	}
+}
+
+// Help opens nothing: no session (keyring, sandbox, network) is asked for
+// by `auth --help` or any other command's help.
+func TestHelpOpensNoSession(t *testing.T) {
+	var paths [][]string
+	visible(helpRoot(map[string]string{"HOME": t.TempDir()}), func(c *cobra.Command) {
+		paths = append(paths, strings.Fields(c.CommandPath())[1:])
+	})
+	for _, path := range paths {
+		args := append(append([]string{}, path...), "--help")
+		var out strings.Builder
+		f := testFactory(map[string]string{"HOME": t.TempDir()}, Globals{}, args...)
+		f.IO.Out = &out
+		f.OpenSession = func(context.Context, io.Writer) (*Session, error) {
+			t.Errorf("%v opened a session", args)
+			return nil, errors.New("no session in help")
+		}
+		root := newRootCmd(f)
+		root.SetArgs(args)
+		root.SetOut(&out)
+		if err := root.ExecuteContext(t.Context()); err != nil || out.Len() == 0 {
+			t.Errorf("%v: %v, %d bytes of help", args, err, out.Len())
 		}
 	}
 }
