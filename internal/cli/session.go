@@ -129,8 +129,8 @@ func openSession(ctx context.Context, f *Factory, debugLog io.Writer) (*Session,
 }
 
 // rememberedInFile reports whether the config file says host's key is in
-// the --insecure-storage file. A config file that cannot be read was
-// already reported while choosing the server; here it remembers nothing.
+// the --insecure-storage file. A config file that cannot be read remembers
+// nothing (choosing the server reports it, when it needs the file).
 func rememberedInFile(configDir, host string) bool {
 	file, err := config.ReadFile(configDir)
 	return err == nil && file.KeyStorage[host] == config.KeyStorageFile
