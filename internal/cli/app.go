@@ -1,10 +1,13 @@
 // Package cli holds the commands: the terminal UI (the root command), the
-// scriptable commands, auth, lead and the sandbox server.
+// scriptable commands, auth, lead and the sandbox server. Each command is
+// built by its own constructor from one Factory made per run (factory.go);
+// the root lists them (root.go).
 package cli
 
 import (
 	"io"
 	"os"
+	"time"
 
 	"github.com/charmbracelet/x/term"
 )
@@ -12,8 +15,9 @@ import (
 // Version is set at build time with -ldflags "-X github.com/miimosa/miimosa/internal/cli.Version=…".
 var Version = "dev"
 
-// App is the process's outside world, injectable so that tests run commands
-// in-process with their own input, output and environment.
+// App is the process's outside world: what main gives Main, and what tests
+// replace to run commands in-process with their own input, output,
+// environment and clock.
 type App struct {
 	Stdin  io.Reader
 	Stdout io.Writer
@@ -21,6 +25,8 @@ type App struct {
 	Getenv func(string) string
 	// IsTerminal reports whether the reader or writer is an interactive terminal.
 	IsTerminal func(any) bool
+	// Now is the clock (birthdates, days left); nil is time.Now.
+	Now func() time.Time
 }
 
 // OSApp is the real process.
@@ -31,6 +37,7 @@ func OSApp() *App {
 		Stderr:     os.Stderr,
 		Getenv:     os.Getenv,
 		IsTerminal: isTerminal,
+		Now:        time.Now,
 	}
 }
 

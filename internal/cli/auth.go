@@ -10,97 +10,77 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/miimosa/miimosa/api"
+	"github.com/miimosa/miimosa/internal/config"
 	"github.com/miimosa/miimosa/internal/credentials"
-	"github.com/miimosa/miimosa/internal/i18n"
 )
 
-func init() { register(newAuthCmd) }
-
-func newAuthCmd(app *App, g *Globals) *cobra.Command {
+func newAuthCmd(f *Factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "auth",
-		Short: "Manage the API key: log in, check it, log out",
-		Long: "The API key comes from MIIMOSA_API_KEY, else the system keyring (service \"miimosa\", " +
-			"one entry per API host). It is never taken from the command line, never printed " +
-			"(at most its last 4 characters) and never logged.",
-		Args: cobra.NoArgs,
+		Short: f.T("cli.short.miimosa.auth"),
+		Long:  f.T("cli.long.miimosa.auth"),
+		Args:  cobra.NoArgs,
 	}
-	cmd.AddCommand(newAuthLoginCmd(app, g), newAuthStatusCmd(app, g), newAuthLogoutCmd(app, g))
+	addCommands(cmd, f, newAuthLoginCmd(f), newAuthStatusCmd(f), newAuthLogoutCmd(f))
 	return cmd
 }
 
-func newAuthLoginCmd(app *App, g *Globals) *cobra.Command {
+func newAuthLoginCmd(f *Factory) *cobra.Command {
 	return &cobra.Command{
-		Use:   "login",
-		Short: "Check an API key and save it in the system keyring",
-		Long: "Asks for the key with hidden typing, or reads its first line from standard input " +
-			"when it is piped. The key is tried against the server before it is saved; a rejected " +
-			"key is not saved. Without a keyring (no Secret Service on the machine, as on most " +
-			"servers and containers) nothing is saved unless --insecure-storage is given: then the " +
-			"key goes into a 0600 file in the config directory. Scripts on such a machine can also " +
-			"skip login and set MIIMOSA_API_KEY.\n\n" +
-			"Exit codes (auth's own, not those of projects, project, wallet and pledges): 0 the key " +
-			"was accepted and saved; 1 it was accepted but not saved: no keyring and no " +
-			"--insecure-storage, or the keyring or the file could not be written; 2 usage (with " +
-			"--demo there is no key to log in with); 3 no key was given, it is not a key, or the " +
-			"server rejected it; 6 the server could not be reached or failed; 130 interrupted " +
-			"(ctrl+c, SIGTERM).",
-		Example: `miimosa auth login
-pass show miimosa | miimosa auth login
-miimosa auth login --insecure-storage   # on a server without a keyring`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return runAuthLogin(cmd.Context(), app, g) },
+		Use:     "login",
+		Short:   f.T("cli.short.miimosa.auth.login"),
+		Long:    f.T("cli.long.miimosa.auth.login"),
+		Example: f.T("cli.example.miimosa.auth.login"),
+		Args:    cobra.NoArgs,
+		RunE:    func(cmd *cobra.Command, _ []string) error { return runAuthLogin(cmd.Context(), f) },
 	}
 }
 
-func newAuthStatusCmd(app *App, g *Globals) *cobra.Command {
-	var offline bool
+// authStatusOptions are `miimosa auth status`'s flags.
+type authStatusOptions struct {
+	offline bool
+}
+
+func newAuthStatusCmd(f *Factory) *cobra.Command {
+	var opts authStatusOptions
 	cmd := &cobra.Command{
 		Use:   "status",
-		Short: "Show where the API key comes from and whether the server accepts it",
-		Long: "Prints the API host, where the key comes from (MIIMOSA_API_KEY, the keyring or the " +
-			"--insecure-storage file), its last 4 characters at most, and whether the server accepts " +
-			"it. Exit code 3 when there is no key or it is rejected, 6 when the server cannot be reached.",
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return runAuthStatus(cmd.Context(), app, g, offline) },
+		Short: f.T("cli.short.miimosa.auth.status"),
+		Long:  f.T("cli.long.miimosa.auth.status"),
+		Args:  cobra.NoArgs,
+		RunE:  func(cmd *cobra.Command, _ []string) error { return runAuthStatus(cmd.Context(), f, opts) },
 	}
-	cmd.Flags().BoolVar(&offline, "offline", false, "do not ask the server whether it accepts the key")
+	cmd.Flags().BoolVar(&opts.offline, "offline", false, f.T("cli.usage.miimosa.auth.status.offline"))
 	return cmd
 }
 
-func newAuthLogoutCmd(app *App, g *Globals) *cobra.Command {
+func newAuthLogoutCmd(f *Factory) *cobra.Command {
 	return &cobra.Command{
 		Use:   "logout",
-		Short: "Remove the saved API key from the keyring and the key file",
-		Long: "Removes the key saved for the API host from the system keyring and the " +
-			"--insecure-storage file, whichever hold one, and says which did. MIIMOSA_API_KEY, " +
-			"if set, is yours to unset.",
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return runAuthLogout(cmd.Context(), app, g) },
+		Short: f.T("cli.short.miimosa.auth.logout"),
+		Long:  f.T("cli.long.miimosa.auth.logout"),
+		Args:  cobra.NoArgs,
+		RunE:  func(cmd *cobra.Command, _ []string) error { return runAuthLogout(cmd.Context(), f) },
 	}
 }
 
 // openForAuth opens the session for an auth command; in demo there is no
 // key of one's own to manage.
-func openForAuth(ctx context.Context, app *App, g *Globals, allowDemo bool) (*Session, i18n.Printer, error) {
-	p := i18n.New(i18n.Detect(g.Lang, app.Getenv))
-	if g.Demo && !allowDemo {
-		return nil, p, &UsageError{Err: &userError{msg: p.T("auth.demo")}}
+func openForAuth(ctx context.Context, f *Factory, allowDemo bool) (*Session, error) {
+	if f.Globals.Demo && !allowDemo {
+		return nil, &UsageError{Err: &userError{msg: f.T("auth.demo")}}
 	}
-	sess, err := g.Open(ctx, app)
-	if err != nil {
-		return nil, p, err
-	}
-	return sess, i18n.New(sess.Lang), nil
+	return f.OpenSession(ctx, nil)
 }
 
-func runAuthLogin(ctx context.Context, app *App, g *Globals) error {
-	sess, p, err := openForAuth(ctx, app, g, false)
+func runAuthLogin(ctx context.Context, f *Factory) error {
+	sess, err := openForAuth(ctx, f, false)
 	if err != nil {
 		return err
 	}
 	defer sess.Close()
-	key, err := readKey(ctx, app, p, sess.Host)
+	p, out := f.Printer, f.IO.Out
+	key, err := readKey(ctx, f, sess.Host)
 	if err != nil {
 		return explain(p, err, sess.Host, false) // ctrl+c reads as "cancelled"
 	}
@@ -123,20 +103,36 @@ func runAuthLogin(ctx context.Context, app *App, g *Globals) error {
 	src, err := sess.Keys.Save(key)
 	switch {
 	case err == nil && src == credentials.SourceKeyring:
-		fmt.Fprintln(app.Stdout, p.T("auth.saved_keyring", sess.Host))
+		fmt.Fprintln(out, p.T("auth.saved_keyring", sess.Host))
+		// The keyring is used from now on: a file chosen before is not.
+		sess.rememberKeyStorage(f, "")
 	case err == nil && src == credentials.SourceFile:
 		path, _ := sess.Keys.FilePath()
-		fmt.Fprintln(app.Stdout, p.T("auth.saved_file", sess.Host, path))
-	case errors.Is(err, credentials.ErrNoKeyring) && src == credentials.SourceSession && !g.InsecureStorage:
+		fmt.Fprintln(out, p.T("auth.saved_file", sess.Host, path))
+		sess.rememberKeyStorage(f, config.KeyStorageFile)
+	case errors.Is(err, credentials.ErrNoKeyring) && src == credentials.SourceSession && !sess.Keys.Insecure():
 		// The process ends here, so "for this session" would keep nothing.
 		return &userError{msg: p.T("auth.err.no_keyring"), err: err}
 	default:
 		return &userError{msg: p.T("auth.err.save", oneLine(err)), err: err}
 	}
-	if app.Getenv(credentials.EnvKey) != "" {
-		fmt.Fprintln(app.Stderr, p.T("auth.env_overrides"))
+	if f.Getenv(credentials.EnvKey) != "" {
+		fmt.Fprintln(f.IO.ErrOut, p.T("auth.env_overrides"))
 	}
 	return nil
+}
+
+// rememberKeyStorage records in the config file where this host's key is
+// kept (config.KeyStorageFile), or forgets it (""), so that later commands
+// find the --insecure-storage file without the flag. The key is saved by
+// then: a config file that cannot be written is said, not a failure.
+func (s *Session) rememberKeyStorage(f *Factory, storage string) {
+	if s.configDir == "" || (storage == "" && !s.insecureRemembered) {
+		return
+	}
+	if err := config.SetKeyStorage(s.configDir, s.Host, storage); err != nil {
+		fmt.Fprintln(f.IO.ErrOut, f.T("auth.err.remember", oneLine(err)))
+	}
 }
 
 // maxKeyInput bounds what is read for a key: far more than any key, far
@@ -145,20 +141,21 @@ const maxKeyInput = 8 << 10
 
 // readKey asks for the key with hidden typing on a terminal, or reads the
 // first line of standard input. The key never appears on screen or in argv.
-func readKey(ctx context.Context, app *App, p i18n.Printer, host string) (string, error) {
-	if f, ok := app.Stdin.(interface {
+func readKey(ctx context.Context, f *Factory, host string) (string, error) {
+	p := f.Printer
+	if in, ok := f.IO.In.(interface {
 		io.Reader
 		Fd() uintptr
-	}); ok && app.IsTerminal(app.Stdin) {
-		fmt.Fprint(app.Stderr, p.T("auth.prompt", host))
-		key, err := readHidden(ctx, f, maxKeyInput)
-		fmt.Fprintln(app.Stderr) // the Enter typed was not echoed
+	}); ok && f.IO.InIsTerminal() {
+		fmt.Fprint(f.IO.ErrOut, p.T("auth.prompt", host))
+		key, err := readHidden(ctx, in, maxKeyInput)
+		fmt.Fprintln(f.IO.ErrOut) // the Enter typed was not echoed
 		if err != nil && !errors.Is(err, io.EOF) {
 			return "", err
 		}
 		return strings.TrimSpace(key), nil
 	}
-	line, err := readLine(ctx, app.Stdin, maxKeyInput)
+	line, err := readLine(ctx, f.IO.In, maxKeyInput)
 	if errors.Is(err, context.Canceled) {
 		return "", err
 	}
@@ -168,13 +165,13 @@ func readKey(ctx context.Context, app *App, p i18n.Printer, host string) (string
 	return strings.TrimSpace(line), nil
 }
 
-func runAuthStatus(ctx context.Context, app *App, g *Globals, offline bool) error {
-	sess, p, err := openForAuth(ctx, app, g, true)
+func runAuthStatus(ctx context.Context, f *Factory, opts authStatusOptions) error {
+	sess, err := openForAuth(ctx, f, true)
 	if err != nil {
 		return err
 	}
 	defer sess.Close()
-	out := app.Stdout
+	p, out := f.Printer, f.IO.Out
 	if sess.Demo {
 		fmt.Fprintln(out, p.T("auth.status.server_demo", sess.Host))
 	} else {
@@ -203,7 +200,7 @@ func runAuthStatus(ctx context.Context, app *App, g *Globals, offline bool) erro
 		_, err := sess.RequireClient()
 		return err
 	}
-	if offline {
+	if opts.offline {
 		fmt.Fprintln(out, p.T("auth.status.offline"))
 		return nil
 	}
@@ -220,22 +217,25 @@ func runAuthStatus(ctx context.Context, app *App, g *Globals, offline bool) erro
 	}
 }
 
-func runAuthLogout(ctx context.Context, app *App, g *Globals) error {
-	sess, p, err := openForAuth(ctx, app, g, false)
+func runAuthLogout(ctx context.Context, f *Factory) error {
+	sess, err := openForAuth(ctx, f, false)
 	if err != nil {
 		return err
 	}
 	defer sess.Close()
+	p := f.Printer
 	removed, err := sess.Keys.Remove()
 	for _, src := range removed {
 		switch src {
 		case credentials.SourceKeyring:
-			fmt.Fprintln(app.Stdout, p.T("auth.logout.removed_keyring", sess.Host))
+			fmt.Fprintln(f.IO.Out, p.T("auth.logout.removed_keyring", sess.Host))
 		case credentials.SourceFile:
 			path, _ := sess.Keys.FilePath()
-			fmt.Fprintln(app.Stdout, p.T("auth.logout.removed_file", path))
+			fmt.Fprintln(f.IO.Out, p.T("auth.logout.removed_file", path))
 		}
 	}
+	// Nothing is left where the config file says the key is.
+	sess.rememberKeyStorage(f, "")
 	// No keyring means nothing can be stored there: that is not a failure
 	// of logging out. Any other error (a file that cannot be removed) is.
 	var failed []error
@@ -248,10 +248,10 @@ func runAuthLogout(ctx context.Context, app *App, g *Globals) error {
 		return errors.Join(failed...)
 	}
 	if len(removed) == 0 {
-		fmt.Fprintln(app.Stdout, p.T("auth.logout.nothing", sess.Host))
+		fmt.Fprintln(f.IO.Out, p.T("auth.logout.nothing", sess.Host))
 	}
-	if app.Getenv(credentials.EnvKey) != "" {
-		fmt.Fprintln(app.Stderr, p.T("auth.logout.env_still_set"))
+	if f.Getenv(credentials.EnvKey) != "" {
+		fmt.Fprintln(f.IO.ErrOut, p.T("auth.logout.env_still_set"))
 	}
 	return nil
 }

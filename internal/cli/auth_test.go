@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"net/http"
 	"net/http/httptest"
@@ -77,6 +78,7 @@ func authRun(t *testing.T, env map[string]string, stdin string, args ...string) 
 		Stderr:     &errb,
 		Getenv:     func(k string) string { return env[k] },
 		IsTerminal: func(any) bool { return false },
+		Now:        testClock,
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
@@ -193,15 +195,71 @@ func TestAuthInsecureStorageFile(t *testing.T) {
 	}
 	authRun(t, env, "", "auth", "status", "--insecure-storage", "--offline", "--api-url", srv.URL).
 		want(t, ExitOK, "Key: …WXYZ, from the file "+path+" (--insecure-storage)", "Not checked")
-	// Without the flag the file is not used, but status points at it.
-	authRun(t, env, "", "auth", "status", "--api-url", srv.URL).
-		want(t, ExitKey, "Key: none", "A key file exists at "+path)
 	// Logging out removes it, with or without the flag.
 	authRun(t, env, "", "auth", "logout", "--api-url", srv.URL).
 		want(t, ExitOK, "Removed the key file "+path)
 	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("key file still there: %v", err)
 	}
+}
+
+// `auth login --insecure-storage` is remembered in the config file: every
+// later command finds the key without the flag, until `auth logout`. The
+// config file keeps what else it holds.
+func TestAuthInsecureStorageIsRemembered(t *testing.T) {
+	keyring.MockInitWithError(errNoSecretService)
+	defer keyring.MockInit()
+	srv, env := newAuthServer(t), authEnv(t)
+	dir := filepath.Join(env["XDG_CONFIG_HOME"], "miimosa")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(dir, "config.json")
+	if err := os.WriteFile(cfg, []byte(`{"api_url": "`+srv.URL+`", "from_a_newer_version": [1, 2]}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	keyFile := filepath.Join(dir, "credentials-"+strings.ReplaceAll(srv.host, ":", "%3A"))
+
+	authRun(t, env, authKey+"\n", "auth", "login", "--insecure-storage").want(t, ExitOK, "saved in "+keyFile)
+	var saved map[string]any
+	if data, err := os.ReadFile(cfg); err != nil || json.Unmarshal(data, &saved) != nil {
+		t.Fatalf("config file after login: %v\n%s", err, data)
+	}
+	if saved["api_url"] != srv.URL || saved["from_a_newer_version"] == nil ||
+		saved["key_storage"].(map[string]any)[srv.host] != "file" {
+		t.Errorf("config file after login: %v", saved)
+	}
+
+	// Later commands, without the flag.
+	r := authRun(t, env, "", "projects", "--limit", "1", "--format", "csv")
+	r.want(t, ExitOK, "id,title")
+	authRun(t, env, "", "auth", "status").want(t, ExitOK, "Key: …WXYZ, from the file "+keyFile, "The server accepts the key.")
+
+	// Logging out removes the file and forgets it.
+	authRun(t, env, "", "auth", "logout").want(t, ExitOK, "Removed the key file "+keyFile)
+	data, _ := os.ReadFile(cfg)
+	if strings.Contains(string(data), "key_storage") || !strings.Contains(string(data), "from_a_newer_version") {
+		t.Errorf("config file after logout:\n%s", data)
+	}
+	authRun(t, env, "", "projects", "--limit", "1").want(t, ExitKey, "no API key", "miimosa auth login")
+}
+
+// A key file kept by a version that did not remember the choice: the
+// commands say to add --insecure-storage, not to log in again.
+func TestAuthKeyFileNotRememberedSaysWhatToAdd(t *testing.T) {
+	keyring.MockInitWithError(errNoSecretService)
+	defer keyring.MockInit()
+	srv, env := newAuthServer(t), authEnv(t)
+	authRun(t, env, authKey+"\n", "auth", "login", "--insecure-storage", "--api-url", srv.URL).want(t, ExitOK)
+	if err := os.Remove(filepath.Join(env["XDG_CONFIG_HOME"], "miimosa", "config.json")); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(env["XDG_CONFIG_HOME"], "miimosa", "credentials-"+strings.ReplaceAll(srv.host, ":", "%3A"))
+	r := authRun(t, env, "", "projects", "--api-url", srv.URL)
+	r.want(t, ExitKey, "a key file exists at "+path, "add --insecure-storage")
+	authRun(t, env, "", "auth", "status", "--api-url", srv.URL).
+		want(t, ExitKey, "Key: none", "A key file exists at "+path)
+	authRun(t, env, "", "projects", "--limit", "1", "--insecure-storage", "--api-url", srv.URL).want(t, ExitOK)
 }
 
 func TestAuthStatus(t *testing.T) {

@@ -35,12 +35,11 @@ func noFileCompletion(*cobra.Command, []string, string) ([]cobra.Completion, cob
 
 // describedEnum pairs each value with its label in the user's language, which
 // zsh and fish show beside it.
-func describedEnum(app *App, g *Globals, values []string, set i18n.LabelSet) func() []cobra.Completion {
+func describedEnum(f *Factory, values []string, set i18n.LabelSet) func() []cobra.Completion {
 	return func() []cobra.Completion {
-		p := i18n.New(i18n.Detect(g.Lang, app.Getenv))
 		out := make([]cobra.Completion, len(values))
 		for i, v := range values {
-			out[i] = cobra.CompletionWithDesc(v, labels.Of(p, set, v))
+			out[i] = cobra.CompletionWithDesc(v, labels.Of(f.Printer, set, v))
 		}
 		return out
 	}
@@ -59,8 +58,13 @@ func formatCompletions(formats []outputFormat) func() []cobra.Completion {
 }
 
 // registerFormatFlag adds --format with its completion.
-func registerFormatFlag(cmd *cobra.Command, dst *string, formats []outputFormat) {
+func registerFormatFlag(cmd *cobra.Command, f *Factory, dst *string, formats []outputFormat) {
 	cmd.Flags().StringVarP(dst, "format", "o", string(formatTable),
-		"output format: "+strings.Join(formatNames(formats), ", "))
+		f.T("cli.usage.format", strings.Join(formatNames(formats), ", ")))
 	_ = cmd.RegisterFlagCompletionFunc("format", completeWith(formatCompletions(formats)))
+}
+
+// registerCSVRawFlag adds --csv-raw, for the commands that print CSV.
+func registerCSVRawFlag(cmd *cobra.Command, f *Factory, dst *bool) {
+	cmd.Flags().BoolVar(dst, "csv-raw", false, f.T("cli.usage.csv-raw"))
 }

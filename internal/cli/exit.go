@@ -15,9 +15,10 @@ const (
 	ExitKey       = 3 // key missing or rejected
 	ExitNotFound  = 4
 	ExitBirthdate = 5
-	ExitNetwork   = 6 // network or server failure
-	// ExitInterrupted: ctrl+c or SIGTERM stopped the command (128+SIGINT,
-	// as shells report it); a lead form interrupted keeps its draft.
+	ExitNetwork   = 6 // network or server failure, or an answer the client refuses
+	// ExitInterrupted: ctrl+c, SIGTERM or SIGHUP stopped the command
+	// (128+SIGINT, as shells report it); a lead form interrupted keeps its
+	// draft.
 	ExitInterrupted = 130
 )
 
@@ -38,6 +39,9 @@ func ExitCode(err error) int {
 		return ExitOK
 	case errors.Is(err, context.Canceled):
 		return ExitInterrupted
+	case errors.Is(err, api.ErrRefused):
+		// The server's fault, never "check your flags", whatever wraps it.
+		return ExitNetwork
 	case errors.As(err, &usage), isCobraUsage(err), errors.Is(err, api.ErrInvalidParam):
 		return ExitUsage
 	case errors.Is(err, ErrNoKey), errors.Is(err, api.ErrKeyRejected):

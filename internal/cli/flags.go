@@ -13,19 +13,31 @@ import (
 
 // scanLang finds --lang's value in args before cobra parses them, so that
 // an error in parsing (or the help) can already speak the chosen language.
-// It stops at "--", after which nothing is a flag.
+// The last one counts, as it does for cobra. It stops at "--", after which
+// nothing is a flag.
 func scanLang(args []string) string {
+	lang := ""
 	for i, a := range args {
 		switch {
 		case a == "--":
-			return ""
+			return lang
 		case strings.HasPrefix(a, "--lang="):
-			return strings.TrimPrefix(a, "--lang=")
+			lang = strings.TrimPrefix(a, "--lang=")
 		case a == "--lang" && i+1 < len(args):
-			return args[i+1]
+			lang = args[i+1]
 		}
 	}
-	return ""
+	return lang
+}
+
+// noArgs refuses positional arguments with a localized usage error.
+func noArgs(f *Factory) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) > 0 {
+			return usageErr(f.T("cli.err.no_args", cmd.Name(), args[0]))
+		}
+		return nil
+	}
 }
 
 // langValue is --lang: a language the program speaks, or a usage error.
@@ -99,27 +111,4 @@ func invalidValue(p i18n.Printer, e *pflag.InvalidValueError, path string) strin
 		return p.T("cli.flag.duration", name, value)
 	}
 	return p.T("cli.flag.invalid", name, value, path)
-}
-
-// localizeShorts puts the catalogue's one-line description of each command
-// ("cli.short.<path>") in place of the English one written beside the
-// command, when the catalogue has one in p's language. Long help stays
-// English.
-func localizeShorts(root *cobra.Command, p i18n.Printer) {
-	var walk func(c *cobra.Command)
-	walk = func(c *cobra.Command) {
-		key := shortKey(c)
-		if s := p.T(key); s != string(key) && s != "" {
-			c.Short = s
-		}
-		for _, sub := range c.Commands() {
-			walk(sub)
-		}
-	}
-	walk(root)
-}
-
-// shortKey is the catalogue key of a command's Short: "cli.short.miimosa.auth.login".
-func shortKey(c *cobra.Command) i18n.Key {
-	return i18n.Key("cli.short." + strings.ReplaceAll(c.CommandPath(), " ", "."))
 }

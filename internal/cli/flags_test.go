@@ -3,10 +3,6 @@ package cli
 import (
 	"strings"
 	"testing"
-
-	"github.com/spf13/cobra"
-
-	"github.com/miimosa/miimosa/internal/i18n"
 )
 
 // Flag errors are one localized line that names the flag and what it takes,
@@ -81,38 +77,5 @@ func TestScanLang(t *testing.T) {
 		if got := scanLang(tc.args); got != tc.want {
 			t.Errorf("scanLang(%q) = %q, want %q", tc.args, got, tc.want)
 		}
-	}
-}
-
-// In French the commands' one-line descriptions are French; the English
-// ones written beside each command are the catalogue's, so neither drifts.
-func TestCommandShortsLocalized(t *testing.T) {
-	app := &App{Getenv: func(string) string { return "" }}
-	var walk func(c *cobra.Command, fr *cobra.Command)
-	walk = func(en, fr *cobra.Command) {
-		key := shortKey(en)
-		msg, ok := i18n.All()[key]
-		if !ok {
-			t.Errorf("no %s in the catalogue", key)
-			return
-		}
-		if en.Short != msg.EN {
-			t.Errorf("%s: the command says %q, the catalogue %q", en.CommandPath(), en.Short, msg.EN)
-		}
-		if fr.Short != msg.FR {
-			t.Errorf("%s in French: %q", fr.CommandPath(), fr.Short)
-		}
-		for i, sub := range en.Commands() {
-			walk(sub, fr.Commands()[i])
-		}
-	}
-	walk(NewRoot(app, nil), NewRoot(app, []string{"--lang", "fr"}))
-
-	srv := newTestServer(t)
-	env := testEnv(t, srv.URL)
-	env["LANG"] = "fr_FR.UTF-8"
-	help := run(t, env, "--help").expectCode(t, ExitOK)
-	if !strings.Contains(help.stdout, "Lister les projets publiés") {
-		t.Errorf("French help:\n%s", help.stdout)
 	}
 }

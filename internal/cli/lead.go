@@ -22,82 +22,73 @@ import (
 	"github.com/miimosa/miimosa/ui/leadform"
 )
 
-func init() { register(newLeadCmd) }
-
 // maxLeadFile bounds what --file reads: a lead is a few kilobytes.
 const maxLeadFile = 1 << 20
 
-func newLeadCmd(app *App, g *Globals) *cobra.Command {
-	var (
-		file    string
-		discard bool
-	)
+// leadOptions are `miimosa lead`'s flags.
+type leadOptions struct {
+	file    string
+	discard bool
+}
+
+func newLeadCmd(f *Factory) *cobra.Command {
+	var opts leadOptions
 	cmd := &cobra.Command{
-		Use:   "lead [--file lead.json | --file - | --discard-draft]",
-		Short: "Send a lead: a farmer's request to raise funds on MiiMOSA",
-		Long: "Send a lead (POST /leads). With --file, the lead is a JSON object whose fields are the API's " +
-			"(email, firstname, lastname, phone, collect_type, project_description, project_total_budget, " +
-			"publication_timeframe, and the optional ones); - reads standard input (typed on a terminal, ctrl+d ends it). It is checked as the " +
-			"form checks it (email, French phone number, SIRET, post code, department, amounts) and sent " +
-			"normalised; the id is printed.\n\n" +
-			"Without --file, on a terminal, the form opens; set ACCESSIBLE=1 for plain prompts a screen " +
-			"reader can follow. A lead that could not be sent from the form is kept as a draft (readable " +
-			"by you only) and offered back next time; --discard-draft deletes it.\n\n" +
-			"Exit codes: 0 sent (its id is printed on standard output); 2 the lead has errors (each printed on standard error as \"field: " +
-			"problem\"), found here or by the server, or the file is not a lead; 3 no API key, or it was " +
-			"rejected; 6 the server could not be reached or failed; 1 the form was left with the lead unsent (esc, or " +
-			"ctrl+d at a plain prompt); 130 interrupted (ctrl+c, SIGTERM). In both cases what was typed is kept as the draft, and standard error says so.",
-		Example: `miimosa lead --file lead.json
-partner-export | miimosa lead --file -
-miimosa lead                    # the form
-ACCESSIBLE=1 miimosa lead       # the form, as plain prompts
-miimosa lead --discard-draft`,
-		Args: noArgs(app, g),
+		Use:     "lead",
+		Short:   f.T("cli.short.miimosa.lead"),
+		Long:    f.T("cli.long.miimosa.lead"),
+		Example: f.T("cli.example.miimosa.lead"),
+		Args:    noArgs(f),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			p := i18n.New(i18n.Detect(g.Lang, app.Getenv))
+			ctx := cmd.Context()
 			switch {
-			case discard && file != "":
-				return usageErr(p.T("lead.cli.flags_exclusive"))
-			case discard:
-				return discardDraft(app, p)
-			case file != "":
-				return sendLeadFile(cmd, app, g, p, file)
+			case opts.discard && opts.file != "":
+				return usageErr(f.T("lead.cli.flags_exclusive"))
+			case opts.discard:
+				return discardDraft(f)
+			case opts.file != "":
+				return sendLeadFile(ctx, f, opts.file)
 			}
-			return runLeadForm(cmd, app, g, p)
+			return runLeadForm(ctx, f)
 		},
 	}
-	cmd.Flags().StringVarP(&file, "file", "f", "", "send the lead in this JSON file (- for standard input)")
-	cmd.Flags().BoolVar(&discard, "discard-draft", false, "delete the saved lead draft")
+	cmd.Flags().StringVarP(&opts.file, "file", "f", "", f.T("cli.usage.miimosa.lead.file"))
+	cmd.Flags().BoolVar(&opts.discard, "discard-draft", false, f.T("cli.usage.miimosa.lead.discard-draft"))
 	return cmd
 }
 
 // draftStore is the draft in the state directory.
-func draftStore(app *App) (*lead.DraftStore, error) {
-	_, stateDir, err := config.Dirs(app.Getenv)
+func draftStore(getenv func(string) string) (*lead.DraftStore, error) {
+	_, stateDir, err := config.Dirs(getenv)
 	if err != nil {
 		return nil, err
 	}
 	return &lead.DraftStore{Dir: stateDir}, nil
 }
 
-func discardDraft(app *App, p i18n.Printer) error {
-	store, err := draftStore(app)
+func discardDraft(f *Factory) error {
+	store, err := draftStore(f.Getenv)
 	if err != nil {
 		return err
 	}
 	if _, statErr := os.Stat(store.Path()); errors.Is(statErr, os.ErrNotExist) {
-		fmt.Fprintln(app.Stdout, p.T("lead.cli.no_draft"))
+		fmt.Fprintln(f.IO.Out, f.T("lead.cli.no_draft"))
 		return nil
 	}
 	if err := store.Discard(); err != nil {
 		return err
 	}
-	fmt.Fprintln(app.Stdout, p.T("lead.cli.draft_discarded"))
+	fmt.Fprintln(f.IO.Out, f.T("lead.cli.draft_discarded"))
 	return nil
 }
 
-func sendLeadFile(cmd *cobra.Command, app *App, g *Globals, p i18n.Printer, file string) error {
-	data, err := readLeadFile(cmd.Context(), app, p, file)
+// sendLeadFile sends the lead in file (- for standard input). Its id is
+// standard output's only line, as its help promises, so that a script can
+// keep it (id=$(miimosa lead --file x.json)); the sentence a person reads
+// goes to standard error.
+func sendLeadFile(ctx context.Context, f *Factory, file string) error {
+	p := f.Printer
+	data, err := readLeadFile(ctx, f, file)
 	if err != nil {
 		return err
 	}
@@ -110,7 +101,7 @@ func sendLeadFile(cmd *cobra.Command, app *App, g *Globals, p i18n.Printer, file
 		n := 0
 		for _, name := range lead.Fields() {
 			for _, msg := range problems[name] {
-				fmt.Fprintln(app.Stderr, p.T("lead.cli.field_error", name, msg))
+				fmt.Fprintln(f.IO.ErrOut, p.T("lead.cli.field_error", name, msg))
 			}
 			if len(problems[name]) > 0 {
 				n++
@@ -118,27 +109,28 @@ func sendLeadFile(cmd *cobra.Command, app *App, g *Globals, p i18n.Printer, file
 		}
 		return usageErr(p.T("lead.cli.refused", n))
 	}
-	s, client, err := openClient(cmd, app, g, p)
+	s, client, err := openClient(ctx, f)
 	if err != nil {
 		return err
 	}
 	defer s.close()
-	res, err := client.CreateLead(cmd.Context(), lead.Normalize(l))
+	res, err := client.CreateLead(ctx, lead.Normalize(l))
 	if err != nil {
-		return leadSendError(app, s, err)
+		return leadSendError(f, s, err)
 	}
-	fmt.Fprintln(app.Stdout, s.p.T("lead.cli.received", res.ID))
+	fmt.Fprintln(f.IO.Out, res.ID)
+	fmt.Fprintln(f.IO.ErrOut, p.T("lead.cli.received", res.ID))
 	return nil
 }
 
 // leadSendError lists a 400's field errors on standard error and makes it a
 // usage error (exit 2): the lead, not the network, needs fixing.
-func leadSendError(app *App, s *cmdSession, err error) error {
+func leadSendError(f *Factory, s *cmdSession, err error) error {
 	var ae *api.Error
 	if errors.Is(err, api.ErrValidation) && errors.As(err, &ae) && len(ae.Fields) > 0 {
 		for _, name := range slices.Sorted(maps.Keys(ae.Fields)) {
 			for _, msg := range ae.Fields[name] {
-				fmt.Fprintln(app.Stderr, s.p.T("lead.cli.field_error", textsafe.Clean(name), lead.ServerMessage(s.p, msg)))
+				fmt.Fprintln(f.IO.ErrOut, s.p.T("lead.cli.field_error", textsafe.Clean(name), lead.ServerMessage(s.p, msg)))
 			}
 		}
 		return &UsageError{Err: &userError{msg: s.p.T("lead.cli.server_refused", len(ae.Fields)), err: err}}
@@ -153,29 +145,30 @@ func leadSendError(app *App, s *cmdSession, err error) error {
 	return s.explain(err)
 }
 
-func readLeadFile(ctx context.Context, app *App, p i18n.Printer, file string) ([]byte, error) {
+func readLeadFile(ctx context.Context, f *Factory, file string) ([]byte, error) {
+	p := f.Printer
 	var r io.Reader
 	if file == "-" {
-		if app.IsTerminal != nil && app.IsTerminal(app.Stdin) {
+		if f.IO.InIsTerminal() {
 			// Not piped: someone is to type or paste it, and must know how
 			// to end it.
-			fmt.Fprintln(app.Stderr, p.T("lead.cli.reading_stdin"))
+			fmt.Fprintln(f.IO.ErrOut, p.T("lead.cli.reading_stdin"))
 		}
-		rd, stop := cancellable(ctx, app.Stdin)
+		rd, stop := cancellable(ctx, f.IO.In)
 		defer stop()
 		r = rd
 	} else {
-		f, err := os.Open(file)
+		fh, err := os.Open(file)
 		if err != nil {
 			return nil, usageErr(p.T("lead.cli.read", err.Error()))
 		}
-		defer f.Close()
-		r = f
+		defer fh.Close()
+		r = fh
 	}
 	data, err := io.ReadAll(io.LimitReader(r, maxLeadFile+1))
 	if ctx.Err() != nil {
-		if file == "-" && app.IsTerminal != nil && app.IsTerminal(app.Stdin) {
-			fmt.Fprintln(app.Stderr) // ^C was echoed without a newline
+		if file == "-" && f.IO.InIsTerminal() {
+			fmt.Fprintln(f.IO.ErrOut) // ^C was echoed without a newline
 		}
 		return nil, ctx.Err() // ctrl+c or SIGTERM: exit 130
 	}
@@ -249,31 +242,31 @@ func shorten(s string, n int) string {
 }
 
 // runLeadForm runs the form on the terminal, standalone.
-func runLeadForm(cmd *cobra.Command, app *App, g *Globals, p i18n.Printer) error {
-	if !app.IsTerminal(app.Stdin) || !app.IsTerminal(app.Stdout) {
-		return usageErr(p.T("lead.cli.no_terminal"))
+func runLeadForm(ctx context.Context, f *Factory) error {
+	if !f.IO.InIsTerminal() || !f.IO.OutIsTerminal() {
+		return usageErr(f.T("lead.cli.no_terminal"))
 	}
-	store, err := draftStore(app)
+	store, err := draftStore(f.Getenv)
 	if err != nil {
 		return err
 	}
-	s, client, err := openClient(cmd, app, g, p)
+	s, client, err := openClient(ctx, f)
 	if err != nil {
 		return err
 	}
 	defer s.close()
-	accessible := app.Getenv("ACCESSIBLE") != ""
-	done, err := leadform.Run(cmd.Context(), leadform.Config{
+	accessible := f.Getenv("ACCESSIBLE") != ""
+	done, err := leadform.Run(ctx, leadform.Config{
 		Submit:     client.CreateLead,
-		Lang:       s.Lang,
+		Lang:       f.Lang,
 		Drafts:     store,
 		Accessible: accessible,
-	}, app.Stdin, app.Stdout)
+	}, f.IO.In, f.IO.Out)
 	if errors.Is(err, context.Canceled) && accessible {
-		fmt.Fprintln(app.Stdout) // end the prompt line that was interrupted
+		fmt.Fprintln(f.IO.Out) // end the prompt line that was interrupted
 	}
 	if done.Notice != "" && done.ID == 0 {
-		fmt.Fprintln(app.Stderr, done.Notice)
+		fmt.Fprintln(f.IO.ErrOut, done.Notice)
 	}
 	if err != nil {
 		switch {
@@ -283,10 +276,10 @@ func runLeadForm(cmd *cobra.Command, app *App, g *Globals, p i18n.Printer) error
 		case errors.Is(err, leadform.ErrNotSent):
 			return &userError{msg: s.p.T("lead.cli.cancelled"), err: err}
 		}
-		return leadSendError(app, s, err)
+		return leadSendError(f, s, err)
 	}
 	if done.ID != 0 {
-		fmt.Fprintln(app.Stdout, s.p.T("lead.cli.received", done.ID))
+		fmt.Fprintln(f.IO.Out, f.T("lead.cli.received", done.ID))
 	}
 	return nil
 }

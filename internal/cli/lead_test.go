@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -56,8 +57,9 @@ const goodLeadJSON = `{
 func TestLeadFileSent(t *testing.T) {
 	h, env := leadServer(t)
 	r := run(t, env, "lead", "--file", writeLead(t, goodLeadJSON)).expectCode(t, ExitOK)
-	if r.stdout != "lead received: 4201\n" {
-		t.Errorf("stdout %q", r.stdout)
+	// The id alone on standard output, as --help promises: id=$(miimosa lead --file …).
+	if r.stdout != "4201\n" || r.stderr != "lead received: 4201\n" {
+		t.Errorf("stdout %q, stderr %q", r.stdout, r.stderr)
 	}
 	leads := h.Leads()
 	if len(leads) != 1 {
@@ -81,11 +83,16 @@ func TestLeadFileSent(t *testing.T) {
 func TestLeadFromStdin(t *testing.T) {
 	h, env := leadServer(t)
 	r := runWith(t, env, runOpts{stdin: goodLeadJSON}, "lead", "--file", "-").expectCode(t, ExitOK)
-	if !strings.Contains(r.stdout, "lead received: 4201") {
-		t.Errorf("stdout %q", r.stdout)
+	if r.stdout != "4201\n" || !strings.Contains(r.stderr, "lead received: 4201") {
+		t.Errorf("stdout %q, stderr %q", r.stdout, r.stderr)
 	}
 	if len(h.Leads()) != 1 {
 		t.Fatal("the sandbox did not receive the lead")
+	}
+	env["LANG"] = "fr_FR.UTF-8"
+	r = runWith(t, env, runOpts{stdin: goodLeadJSON}, "lead", "--file", "-").expectCode(t, ExitOK)
+	if _, err := strconv.Atoi(strings.TrimSpace(r.stdout)); err != nil || r.stderr != "lead reçu : "+r.stdout {
+		t.Errorf("French: stdout %q, stderr %q", r.stdout, r.stderr)
 	}
 }
 
@@ -236,6 +243,7 @@ func TestLeadAccessibleForm(t *testing.T) {
 		Stdin: &testio.LineReader{Lines: answers}, Stdout: &out, Stderr: &errb,
 		Getenv:     func(k string) string { return env[k] },
 		IsTerminal: func(any) bool { return true },
+		Now:        testClock,
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()

@@ -3,7 +3,6 @@ package cli
 import (
 	"bufio"
 	"context"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"iter"
@@ -13,8 +12,6 @@ import (
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
-	"github.com/charmbracelet/x/term"
-	"github.com/spf13/cobra"
 
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/format"
@@ -39,16 +36,9 @@ var (
 	projectFormats = []outputFormat{formatTable, formatJSON}
 )
 
-// defaultWidth is the table width when neither COLUMNS nor the terminal says.
-const defaultWidth = 100
-
 // perPageMax is the largest page the API serves; --all walks pages this big
 // to make as few requests as possible.
 const perPageMax = 100
-
-// clock is the time "now" for birthdates and days left; tests fix it so that
-// golden files do not change from one day to the next.
-var clock = time.Now
 
 func formatNames(fs []outputFormat) []string {
 	names := make([]string, len(fs))
@@ -76,46 +66,26 @@ type output struct {
 	width    int  // table width in cells
 	color    bool // bold table headers: only on a terminal without NO_COLOR
 	progress bool // standard error is a terminal: show "fetched 120 of 312"
-	p        i18n.Printer
-	f        format.Formatter
+	// csvRaw keeps cells as they are (--csv-raw); by default a cell a
+	// spreadsheet would run as a formula is defused (see csvCell).
+	csvRaw bool
+	p      i18n.Printer
+	f      format.Formatter
+	now    func() time.Time
 }
 
-func newOutput(app *App, lang i18n.Lang, f outputFormat) *output {
+func newOutput(f *Factory, of outputFormat) *output {
 	return &output{
-		w:        bufio.NewWriter(app.Stdout),
-		errw:     app.Stderr,
-		format:   f,
-		width:    terminalWidth(app),
-		color:    colorAllowed(app),
-		progress: app.IsTerminal != nil && app.IsTerminal(app.Stderr),
-		p:        i18n.New(lang),
-		f:        format.New(lang),
+		w:        bufio.NewWriter(f.IO.Out),
+		errw:     f.IO.ErrOut,
+		format:   of,
+		width:    f.IO.Width(),
+		color:    f.IO.ColorEnabled(),
+		progress: f.IO.ErrIsTerminal(),
+		p:        f.Printer,
+		f:        f.Format,
+		now:      f.Now,
 	}
-}
-
-// terminalWidth is COLUMNS when set, else the size of the terminal on
-// standard output, else defaultWidth.
-func terminalWidth(app *App) int {
-	if n, err := strconv.Atoi(strings.TrimSpace(app.Getenv("COLUMNS"))); err == nil && n > 0 {
-		return n
-	}
-	if app.IsTerminal != nil && app.IsTerminal(app.Stdout) {
-		if f, ok := app.Stdout.(interface{ Fd() uintptr }); ok {
-			if w, _, err := term.GetSize(f.Fd()); err == nil && w > 0 {
-				return w
-			}
-		}
-	}
-	return defaultWidth
-}
-
-// colorAllowed: escape codes only for a person looking at a terminal who
-// did not ask for none (https://no-color.org).
-func colorAllowed(app *App) bool {
-	if app.Getenv("NO_COLOR") != "" || app.Getenv("TERM") == "dumb" {
-		return false
-	}
-	return app.IsTerminal != nil && app.IsTerminal(app.Stdout)
 }
 
 func (o *output) flush() error { return o.w.Flush() }
@@ -128,58 +98,106 @@ type listing[T any] struct {
 	csvRow    func(T) []string
 	columns   func(o *output) []column
 	cells     func(o *output, item T) []string
-	// footer gives the lines under the table: totals, and how to see more.
-	footer func(o *output, items []T, total api.Int, more bool) []string
+	// newFooter starts the lines under a table (totals, how to see more),
+	// fed each item as it is printed, so that no item is kept for it.
+	newFooter func(o *output) footer[T]
 }
 
-// writeList walks pages until limit items (0: every item) and prints them.
-// json, ndjson and csv print each page as it arrives; a table needs every
-// row to size its columns, so it prints at the end.
+// footer is what a table says under its rows.
+type footer[T any] interface {
+	add(item T)
+	lines(shown int, total api.Int, more bool) []string
+}
+
+// writeList walks pages until limit items (0: every item) and prints them,
+// each page as it arrives. A table sizes its columns from its first rows
+// (tableSizingRows) and then streams the rest, so that memory stays flat
+// however many pages --all walks.
 func writeList[T any](ctx context.Context, o *output, pages iter.Seq2[api.Page[T], error], limit int, l listing[T]) (err error) {
 	var (
-		rows     []T // table only
 		count    int
 		total    api.Int
 		more     bool
 		progress bool // a progress line is on standard error
-		sinkFn   func(T) error
+		sink     func(T) error
+		end      func() error
+		// abort keeps what was printed when a page fails: the CSV rows so
+		// far. A JSON array stays open, so that no parser takes it for
+		// the whole list, and a table keeps its rows but says no total.
+		abort = func() error { return nil }
 	)
-	defer func() {
+	eraseProgress := func() {
 		if progress {
-			fmt.Fprint(o.errw, "\r\x1b[2K") // erase the progress line
+			fmt.Fprint(o.errw, "\r\x1b[2K")
+			progress = false
 		}
+	}
+	defer func() {
+		eraseProgress()
 		if ferr := o.flush(); err == nil {
 			err = ferr
 		}
 	}()
 
-	cw := csv.NewWriter(o.w)
 	switch o.format {
 	case formatJSON:
 		if _, err := o.w.WriteString("["); err != nil {
 			return err
 		}
-		sinkFn = func(item T) error {
+		sink = func(item T) error {
 			sep := ",\n"
 			if count == 0 {
 				sep = "\n"
 			}
 			return writeJSONElement(o.w, sep, l.json(item))
 		}
-	case formatNDJSON:
-		sinkFn = func(item T) error { return writeJSONLine(o.w, l.json(item)) }
-	case formatCSV:
-		if err := cw.Write(l.csvHeader); err != nil {
+		end = func() error {
+			if count == 0 {
+				_, err := o.w.WriteString("]\n")
+				return err
+			}
+			_, err := o.w.WriteString("\n]\n")
 			return err
 		}
-		sinkFn = func(item T) error { return cw.Write(cleanRow(l.csvRow(item))) }
+	case formatNDJSON:
+		sink = func(item T) error { return writeJSONLine(o.w, l.json(item)) }
+		end = func() error { return nil }
+	case formatCSV:
+		cw := newCSVWriter(o)
+		if err := cw.write(l.csvHeader); err != nil {
+			return err
+		}
+		sink = func(item T) error { return cw.write(l.csvRow(item)) }
+		end, abort = cw.flush, cw.flush
 	default:
-		sinkFn = func(item T) error { rows = append(rows, item); return nil }
+		tw := newTableWriter(o, l.columns(o))
+		foot := l.newFooter(o)
+		sink = func(item T) error {
+			foot.add(item)
+			return tw.add(l.cells(o, item))
+		}
+		end = func() error {
+			if count == 0 {
+				_, err := fmt.Fprintln(o.w, o.p.T("cli.table.empty"))
+				return err
+			}
+			if err := tw.close(); err != nil {
+				return err
+			}
+			for _, line := range foot.lines(count, total, more) {
+				if _, err := fmt.Fprintln(o.w, ansi.Wrap(line, o.width, "")); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
 	}
 
 	for page, perr := range pages {
 		if perr != nil {
-			cw.Flush()
+			if err := abort(); err != nil {
+				return err
+			}
 			return perr
 		}
 		if page.Total.Valid {
@@ -190,7 +208,7 @@ func writeList[T any](ctx context.Context, o *output, pages iter.Seq2[api.Page[T
 				more = true
 				break
 			}
-			if err := sinkFn(item); err != nil {
+			if err := sink(item); err != nil {
 				return err
 			}
 			count++
@@ -199,11 +217,9 @@ func writeList[T any](ctx context.Context, o *output, pages iter.Seq2[api.Page[T
 			more = more || page.Next != "" || (total.Valid && int64(count) < total.Value)
 			break
 		}
-		// Each page reaches the reader as it arrives.
-		cw.Flush()
-		if err := cw.Error(); err != nil {
-			return err
-		}
+		// Each page reaches the reader as it arrives, on a line of its own
+		// when a progress line was showing on the same terminal.
+		eraseProgress()
 		if err := o.flush(); err != nil {
 			return err
 		}
@@ -215,39 +231,8 @@ func writeList[T any](ctx context.Context, o *output, pages iter.Seq2[api.Page[T
 			return err
 		}
 	}
-
-	switch o.format {
-	case formatJSON:
-		end := "\n]\n"
-		if count == 0 {
-			end = "]\n"
-		}
-		_, err := o.w.WriteString(end)
-		return err
-	case formatCSV:
-		cw.Flush()
-		return cw.Error()
-	case formatTable:
-		if count == 0 {
-			_, err := fmt.Fprintln(o.w, o.p.T("cli.table.empty"))
-			return err
-		}
-		cells := make([][]string, len(rows))
-		for i, item := range rows {
-			cells[i] = l.cells(o, item)
-		}
-		if err := o.renderTable(l.columns(o), cells); err != nil {
-			return err
-		}
-		if l.footer != nil {
-			for _, line := range l.footer(o, rows, total, more) {
-				if _, err := fmt.Fprintln(o.w, ansi.Wrap(line, o.width, "")); err != nil {
-					return err
-				}
-			}
-		}
-	}
-	return nil
+	eraseProgress()
+	return end()
 }
 
 func (o *output) progressLine(count int, total api.Int) string {
@@ -255,6 +240,18 @@ func (o *output) progressLine(count int, total api.Int) string {
 		return o.p.T("cli.progress.of", count, total.Value)
 	}
 	return o.p.T("cli.progress", count)
+}
+
+// countFooter says how many items a table shows and how to see the rest.
+type countFooter[T any] struct {
+	o         *output
+	one, many i18n.Key
+}
+
+func (c countFooter[T]) add(T) {}
+
+func (c countFooter[T]) lines(shown int, total api.Int, more bool) []string {
+	return []string{"", c.o.moreHint(shown, total, more, c.one, c.many)}
 }
 
 // moreHint is the footer line that says how many items the table shows and
@@ -288,15 +285,4 @@ func intString(i api.Int) string {
 		return ""
 	}
 	return strconv.FormatInt(i.Value, 10)
-}
-
-// noArgs refuses positional arguments with a localized usage error.
-func noArgs(app *App, g *Globals) cobra.PositionalArgs {
-	return func(cmd *cobra.Command, args []string) error {
-		if len(args) > 0 {
-			p := i18n.New(i18n.Detect(g.Lang, app.Getenv))
-			return usageErr(p.T("cli.err.no_args", cmd.Name(), args[0]))
-		}
-		return nil
-	}
 }

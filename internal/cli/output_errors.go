@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"net/url"
+	"strings"
 
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/i18n"
+	"github.com/miimosa/miimosa/internal/textsafe"
 )
 
 // userError is an error whose text is already the one line a person reads:
@@ -63,6 +65,10 @@ func explain(p i18n.Printer, err error, host string, keyEnv bool) error {
 		msg = p.T("cli.err.server_status", host, ae.Status)
 	case errors.Is(err, api.ErrServer):
 		msg = p.T("cli.err.server", host)
+	case errors.Is(err, api.ErrRefused) && ae != nil && strings.TrimSpace(ae.Message) != "":
+		msg = p.T("cli.err.refused_why", host, textsafe.Clean(ae.Message))
+	case errors.Is(err, api.ErrRefused):
+		msg = p.T("cli.err.refused", host)
 	case errors.Is(err, api.ErrDecode):
 		msg = p.T("cli.err.decode", host)
 	case errors.Is(err, api.ErrNetwork), errors.Is(err, context.DeadlineExceeded):

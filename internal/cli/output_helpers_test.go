@@ -30,9 +30,23 @@ var fixedNow = time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
 
 // The local zone is UTC too: date-times print in the local zone, and golden
 // files must not depend on where the tests run.
-func init() {
-	clock = func() time.Time { return fixedNow }
-	time.Local = time.UTC
+func init() { time.Local = time.UTC }
+
+func testClock() time.Time { return fixedNow }
+
+// testFactory is the factory Main would build for env and args, with the
+// tests' clock and no terminal; g sets the global flags as parsed.
+func testFactory(env map[string]string, g Globals, args ...string) *Factory {
+	f := newFactory(&App{
+		Stdin:      strings.NewReader(""),
+		Stdout:     io.Discard,
+		Stderr:     io.Discard,
+		Getenv:     func(k string) string { return env[k] },
+		IsTerminal: func(any) bool { return false },
+		Now:        testClock,
+	}, args)
+	*f.Globals = g
+	return f
 }
 
 const testKey = "test-key"
@@ -90,7 +104,7 @@ func (ts *testServer) tryTotal(t *testing.T, path string, q url.Values) (int, in
 
 // testEnv is a hermetic environment: the sandbox as server, a key, and
 // config and state directories of the test's own.
-func testEnv(t *testing.T, serverURL string) map[string]string {
+func testEnv(t testing.TB, serverURL string) map[string]string {
 	t.Helper()
 	dir := t.TempDir()
 	return map[string]string{
@@ -144,6 +158,7 @@ func runWith(t *testing.T, env map[string]string, o runOpts, args ...string) res
 		Stderr:     &errb,
 		Getenv:     func(k string) string { return env[k] },
 		IsTerminal: terminal,
+		Now:        testClock,
 	}
 	parent := o.ctx
 	if parent == nil {

@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"time"
+	"unicode/utf8"
 
 	"github.com/miimosa/miimosa/api"
 )
@@ -242,7 +244,9 @@ func newPledgeJSON(p api.Pledge) pledgeJSON {
 }
 
 // marshalJSON encodes v without HTML escaping: the output is read by people
-// and programs, not embedded in a web page, and "&" should stay "&".
+// and programs, not embedded in a web page, and "&" should stay "&". The
+// characters that can reorder or hide text on a terminal are escaped (see
+// escapeInvisible): a person may read this JSON with cat.
 func marshalJSON(v any) ([]byte, error) {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
@@ -250,7 +254,45 @@ func marshalJSON(v any) ([]byte, error) {
 	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
-	return bytes.TrimRight(b.Bytes(), "\n"), nil
+	return escapeInvisible(bytes.TrimRight(b.Bytes(), "\n")), nil
+}
+
+// invisibleInJSON are the characters encoding/json writes raw that a
+// terminal acts on rather than shows: the C1 controls (U+0080–U+009F, CSI
+// and OSC among them) and the bidirectional controls that make text read
+// in another order than it is stored (U+061C, U+200E, U+200F, U+202A–U+202E,
+// U+2066–U+2069). U+2028 and U+2029 are escaped by encoding/json already.
+func invisibleInJSON(r rune) bool {
+	switch {
+	case r >= 0x80 && r <= 0x9f,
+		r == 0x061c, r == 0x200e, r == 0x200f,
+		r >= 0x202a && r <= 0x202e,
+		r >= 0x2066 && r <= 0x2069:
+		return true
+	}
+	return false
+}
+
+// escapeInvisible writes the invisibleInJSON characters of encoded JSON as
+// \uXXXX escapes: the value a parser reads is the same. They can only be
+// inside strings, since JSON's own syntax is ASCII.
+func escapeInvisible(b []byte) []byte {
+	i := bytes.IndexFunc(b, invisibleInJSON)
+	if i < 0 {
+		return b // the common case: nothing copied
+	}
+	out := make([]byte, 0, len(b)+12)
+	for len(b) > 0 {
+		i := bytes.IndexFunc(b, invisibleInJSON)
+		if i < 0 {
+			return append(out, b...)
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		out = append(out, b[:i]...)
+		out = fmt.Appendf(out, `\u%04x`, r)
+		b = b[i+size:]
+	}
+	return out
 }
 
 // writeJSONValue writes one indented JSON document and a newline.

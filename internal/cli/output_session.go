@@ -1,7 +1,7 @@
 package cli
 
 import (
-	"github.com/spf13/cobra"
+	"context"
 
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/credentials"
@@ -17,12 +17,12 @@ type cmdSession struct {
 
 // openClient opens the session (starting the sandbox with --demo) and
 // returns its client, or an error that says how to set a key.
-func openClient(cmd *cobra.Command, app *App, g *Globals, p i18n.Printer) (*cmdSession, *api.Client, error) {
-	sess, err := g.Open(cmd.Context(), app)
+func openClient(ctx context.Context, f *Factory) (*cmdSession, *api.Client, error) {
+	sess, err := f.OpenSession(ctx, nil)
 	if err != nil {
-		return nil, nil, explain(p, err, hostOf(g.APIURL), false)
+		return nil, nil, explain(f.Printer, err, hostOf(f.Globals.APIURL), false)
 	}
-	s := &cmdSession{Session: sess, p: i18n.New(sess.Lang)}
+	s := &cmdSession{Session: sess, p: f.Printer}
 	client, err := sess.RequireClient()
 	if err != nil {
 		s.close()

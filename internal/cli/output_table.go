@@ -129,53 +129,113 @@ func cutToFit(cols []column, natural []int, shown []bool, width int, floor func(
 // renderTable writes a header line and one line per row. Cells must already
 // be clean (textsafe.Clean) and formatted for the locale.
 func (o *output) renderTable(cols []column, rows [][]string) error {
-	widths := fitColumns(cols, rows, o.width)
-	line := func(cells []string, header bool) string {
-		var b strings.Builder
-		last := -1
-		for i := range cols {
-			if widths[i] > 0 {
-				last = i
-			}
-		}
-		first := true
-		for i, c := range cols {
-			if widths[i] == 0 {
-				continue
-			}
-			if !first {
-				b.WriteString(strings.Repeat(" ", columnGap))
-			}
-			first = false
-			cell := ""
-			if i < len(cells) {
-				cell = truncate(cells[i], widths[i])
-			}
-			// The last column is not padded on the left-aligned side, so
-			// that lines carry no trailing spaces.
-			if i != last || c.right {
-				cell = pad(cell, widths[i], c.right)
-			}
-			if header && o.color {
-				cell = sgrBold + cell + sgrReset
-			}
-			b.WriteString(cell)
-		}
-		return strings.TrimRight(b.String(), " ")
-	}
-	headers := make([]string, len(cols))
-	for i, c := range cols {
-		headers[i] = strings.ToUpper(c.header)
-	}
-	if _, err := o.w.WriteString(line(headers, true) + "\n"); err != nil {
-		return err
-	}
+	tw := newTableWriter(o, cols)
 	for _, r := range rows {
-		if _, err := o.w.WriteString(line(r, false) + "\n"); err != nil {
+		if err := tw.add(r); err != nil {
 			return err
 		}
 	}
+	return tw.close()
+}
+
+// tableSizingRows is how many rows a table holds to size its columns; the
+// rows after them are cut to those widths as they come, so that a table of
+// every project needs no more memory than one of a hundred.
+const tableSizingRows = perPageMax
+
+// tableWriter prints a table whose rows arrive one at a time.
+type tableWriter struct {
+	o       *output
+	cols    []column
+	pending [][]string // held until the widths are chosen
+	widths  []int      // nil until then
+}
+
+func newTableWriter(o *output, cols []column) *tableWriter {
+	return &tableWriter{o: o, cols: cols}
+}
+
+// add prints a row, or holds it while the widths are not chosen yet.
+func (t *tableWriter) add(cells []string) error {
+	if t.widths != nil {
+		return t.writeRow(cells, false)
+	}
+	t.pending = append(t.pending, cells)
+	if len(t.pending) < tableSizingRows {
+		return nil
+	}
+	return t.start()
+}
+
+// close prints what is still held.
+func (t *tableWriter) close() error {
+	if t.widths != nil {
+		return nil
+	}
+	return t.start()
+}
+
+// start chooses the widths from the rows held, and prints the header and
+// them.
+func (t *tableWriter) start() error {
+	t.widths = fitColumns(t.cols, t.pending, t.o.width)
+	headers := make([]string, len(t.cols))
+	for i, c := range t.cols {
+		headers[i] = strings.ToUpper(c.header)
+	}
+	if err := t.writeRow(headers, true); err != nil {
+		return err
+	}
+	for _, r := range t.pending {
+		if err := t.writeRow(r, false); err != nil {
+			return err
+		}
+	}
+	t.pending = nil
 	return nil
+}
+
+// writeRow writes one line at the chosen widths. Text wider than its
+// column is cut with "…"; an amount or a count (a right-aligned column)
+// never is: a row after the sizing rows may then run over, but no figure
+// is ever shown cut.
+func (t *tableWriter) writeRow(cells []string, header bool) error {
+	var b strings.Builder
+	last := -1
+	for i := range t.cols {
+		if t.widths[i] > 0 {
+			last = i
+		}
+	}
+	first := true
+	for i, c := range t.cols {
+		w := t.widths[i]
+		if w == 0 {
+			continue
+		}
+		if !first {
+			b.WriteString(strings.Repeat(" ", columnGap))
+		}
+		first = false
+		cell := ""
+		if i < len(cells) {
+			cell = cells[i]
+			if !c.right {
+				cell = truncate(cell, w)
+			}
+		}
+		// The last column is not padded on the left-aligned side, so
+		// that lines carry no trailing spaces.
+		if i != last || c.right {
+			cell = pad(cell, w, c.right)
+		}
+		if header && t.o.color {
+			cell = sgrBold + cell + sgrReset
+		}
+		b.WriteString(cell)
+	}
+	_, err := t.o.w.WriteString(strings.TrimRight(b.String(), " ") + "\n")
+	return err
 }
 
 // field is one line of a key/value listing (a wallet, a project).
@@ -232,10 +292,3 @@ func (o *output) renderFields(fields []field) error {
 // clean makes a server string safe for a terminal or a CSV cell: no control
 // or escape sequences, no line breaks.
 func clean(s string) string { return textsafe.Clean(s) }
-
-func cleanRow(row []string) []string {
-	for i, s := range row {
-		row[i] = clean(s)
-	}
-	return row
-}

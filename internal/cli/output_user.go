@@ -20,9 +20,9 @@ type userFlags struct {
 	birthdate string
 }
 
-func (u *userFlags) register(cmd *cobra.Command) {
-	cmd.Flags().StringVar(&u.email, "email", "", "the lender's email (required, except with --demo)")
-	cmd.Flags().StringVar(&u.birthdate, "birthdate", "", "the lender's birthdate: DD/MM/YYYY or YYYY-MM-DD (asked for when omitted on a terminal)")
+func (u *userFlags) register(cmd *cobra.Command, f *Factory) {
+	cmd.Flags().StringVar(&u.email, "email", "", f.T("cli.usage.email"))
+	cmd.Flags().StringVar(&u.birthdate, "birthdate", "", f.T("cli.usage.birthdate"))
 	_ = cmd.RegisterFlagCompletionFunc("email", noFileCompletion)
 	_ = cmd.RegisterFlagCompletionFunc("birthdate", noFileCompletion)
 }
@@ -31,7 +31,8 @@ func (u *userFlags) register(cmd *cobra.Command) {
 // birthdate when a terminal is attached: typed at a prompt, it stays out of
 // the shell's history. With --demo and no email, the demo user is used
 // later (see resolve).
-func (u *userFlags) check(ctx context.Context, app *App, p i18n.Printer, demo bool) error {
+func (u *userFlags) check(ctx context.Context, f *Factory) error {
+	p, demo := f.Printer, f.Globals.Demo
 	u.email = strings.TrimSpace(u.email)
 	if u.email == "" {
 		if demo {
@@ -43,25 +44,25 @@ func (u *userFlags) check(ctx context.Context, app *App, p i18n.Printer, demo bo
 		return usageErr(p.T("cli.err.email_invalid"))
 	}
 	if strings.TrimSpace(u.birthdate) == "" && !demo {
-		if app.IsTerminal == nil || !app.IsTerminal(app.Stdin) {
+		if !f.IO.InIsTerminal() {
 			return usageErr(p.T("cli.err.birthdate_missing"))
 		}
-		fmt.Fprint(app.Stderr, p.T("cli.prompt.birthdate", u.email))
-		line, err := readLine(ctx, app.Stdin, maxBirthdateInput)
+		fmt.Fprint(f.IO.ErrOut, p.T("cli.prompt.birthdate", u.email))
+		line, err := readLine(ctx, f.IO.In, maxBirthdateInput)
 		if errors.Is(err, context.Canceled) {
-			fmt.Fprintln(app.Stderr) // ^C was echoed without a newline
+			fmt.Fprintln(f.IO.ErrOut) // ^C was echoed without a newline
 			return &userError{msg: p.T("cli.err.canceled"), err: err}
 		}
 		if strings.TrimSpace(line) == "" {
 			if err != nil {
-				fmt.Fprintln(app.Stderr)
+				fmt.Fprintln(f.IO.ErrOut)
 			}
 			return usageErr(p.T("cli.err.birthdate_missing"))
 		}
 		u.birthdate = line
 	}
 	if strings.TrimSpace(u.birthdate) != "" {
-		iso, err := api.NormalizeBirthdate(strings.TrimSpace(u.birthdate), clock())
+		iso, err := api.NormalizeBirthdate(strings.TrimSpace(u.birthdate), f.Now())
 		if err != nil {
 			return usageErr(p.T("cli.err.birthdate_invalid"))
 		}

@@ -7,11 +7,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/miimosa/miimosa/api"
-	"github.com/miimosa/miimosa/internal/i18n"
 	"github.com/miimosa/miimosa/internal/labels"
 )
-
-func init() { register(newPledgesCmd) }
 
 // pledgesCSVHeader names the CSV columns; scripts rely on them.
 var pledgesCSVHeader = []string{
@@ -20,59 +17,61 @@ var pledgesCSVHeader = []string{
 	"remaining_capital", "next_repayment_date", "next_repayment_amount",
 }
 
-func newPledgesCmd(app *App, g *Globals) *cobra.Command {
-	var (
-		user      userFlags
-		limit     int
-		all       bool
-		outFormat string
-	)
+// pledgesOptions are `miimosa pledges`' flags.
+type pledgesOptions struct {
+	user   userFlags
+	limit  int
+	all    bool
+	format string
+	csvRaw bool
+}
+
+func newPledgesCmd(f *Factory) *cobra.Command {
+	var opts pledgesOptions
 	cmd := &cobra.Command{
-		Use:   "pledges --email EMAIL [--birthdate DD/MM/YYYY]",
-		Short: "List a lender's lending pledges and what they repay",
-		Long: "List the lending pledges of the lender with this email and birthdate, 20 unless --limit " +
-			"or --all says otherwise. Without --birthdate, it is asked for on the terminal, so that it " +
-			"stays out of the shell's history; without a terminal, pass --birthdate.\n\n" +
-			"json prints an array of objects (with the repayment schedule when the server sends it), " +
-			"ndjson one object a line; amounts and rates are decimal strings (\"1234.56\"), dates ISO 8601, " +
-			"unknown values null. csv has these columns: " + strings.Join(pledgesCSVHeader, ", ") +
-			". With --all, ndjson and csv print each page as it arrives.",
-		Example: `miimosa pledges --email camille@example.com --all
-miimosa pledges --email camille@example.com --birthdate 27/11/1980 --all --format csv > pledges.csv`,
-		Args: noArgs(app, g),
+		Use:     "pledges",
+		Short:   f.T("cli.short.miimosa.pledges"),
+		Long:    f.T("cli.long.miimosa.pledges", strings.Join(pledgesCSVHeader, ", ")),
+		Example: f.T("cli.example.miimosa.pledges"),
+		Args:    noArgs(f),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			p := i18n.New(i18n.Detect(g.Lang, app.Getenv))
-			f, err := parseFormat(p, outFormat, listFormats)
-			if err != nil {
-				return err
-			}
-			n, err := limitFlag(cmd, p, limit, all)
-			if err != nil {
-				return err
-			}
-			if err := user.check(cmd.Context(), app, p, g.Demo); err != nil {
-				return err
-			}
-			s, client, err := openClient(cmd, app, g, p)
-			if err != nil {
-				return err
-			}
-			defer s.close()
-			u, err := user.resolve(s.Session, s.p)
-			if err != nil {
-				return err
-			}
-			ctx := cmd.Context()
-			o := newOutput(app, s.Lang, f)
-			return s.explain(writeList(ctx, o, client.PledgePages(ctx, u, pageSize(n)), n, pledgeListing))
+			return runPledges(cmd, f, &opts)
 		},
 	}
-	user.register(cmd)
-	cmd.Flags().IntVar(&limit, "limit", 20, "how many pledges to list at most")
-	cmd.Flags().BoolVar(&all, "all", false, "list every pledge, page after page")
+	opts.user.register(cmd, f)
+	cmd.Flags().IntVar(&opts.limit, "limit", 20, f.T("cli.usage.miimosa.pledges.limit"))
+	cmd.Flags().BoolVar(&opts.all, "all", false, f.T("cli.usage.miimosa.pledges.all"))
 	_ = cmd.RegisterFlagCompletionFunc("limit", noFileCompletion)
-	registerFormatFlag(cmd, &outFormat, listFormats)
+	registerFormatFlag(cmd, f, &opts.format, listFormats)
+	registerCSVRawFlag(cmd, f, &opts.csvRaw)
 	return cmd
+}
+
+func runPledges(cmd *cobra.Command, f *Factory, opts *pledgesOptions) error {
+	ctx := cmd.Context()
+	outFmt, err := parseFormat(f.Printer, opts.format, listFormats)
+	if err != nil {
+		return err
+	}
+	n, err := limitFlag(cmd, f.Printer, opts.limit, opts.all)
+	if err != nil {
+		return err
+	}
+	if err := opts.user.check(ctx, f); err != nil {
+		return err
+	}
+	s, client, err := openClient(ctx, f)
+	if err != nil {
+		return err
+	}
+	defer s.close()
+	u, err := opts.user.resolve(s.Session, f.Printer)
+	if err != nil {
+		return err
+	}
+	o := newOutput(f, outFmt)
+	o.csvRaw = opts.csvRaw
+	return s.explain(writeList(ctx, o, client.PledgePages(ctx, u, pageSize(n)), n, pledgeListing))
 }
 
 var pledgeListing = listing[api.Pledge]{
@@ -122,20 +121,29 @@ var pledgeListing = listing[api.Pledge]{
 			nextAmount,
 		}
 	},
-	footer: func(o *output, items []api.Pledge, total api.Int, more bool) []string {
-		var lent, repaid, interest, outstanding api.Money
-		for _, pl := range items {
-			lent = addMoney(lent, pl.Amount)
-			repaid = addMoney(repaid, pl.RepaidCapital)
-			interest = addMoney(interest, pl.PaidInterest)
-			outstanding = addMoney(outstanding, pl.RemainingCapital)
-		}
-		totals := o.p.T("cli.footer.totals", o.f.Money(lent), o.f.Money(repaid), o.f.Money(interest), o.f.Money(outstanding))
-		if more {
-			totals = o.p.T("cli.footer.totals_shown", totals)
-		}
-		return []string{"", totals, o.moreHint(len(items), total, more, "cli.noun.pledge", "cli.noun.pledges")}
-	},
+	newFooter: func(o *output) footer[api.Pledge] { return &pledgeTotals{o: o} },
+}
+
+// pledgeTotals sums the pledges a table shows, as they are printed.
+type pledgeTotals struct {
+	o                                 *output
+	lent, repaid, interest, remaining api.Money
+}
+
+func (t *pledgeTotals) add(pl api.Pledge) {
+	t.lent = addMoney(t.lent, pl.Amount)
+	t.repaid = addMoney(t.repaid, pl.RepaidCapital)
+	t.interest = addMoney(t.interest, pl.PaidInterest)
+	t.remaining = addMoney(t.remaining, pl.RemainingCapital)
+}
+
+func (t *pledgeTotals) lines(shown int, total api.Int, more bool) []string {
+	o := t.o
+	totals := o.p.T("cli.footer.totals", o.f.Money(t.lent), o.f.Money(t.repaid), o.f.Money(t.interest), o.f.Money(t.remaining))
+	if more {
+		totals = o.p.T("cli.footer.totals_shown", totals)
+	}
+	return []string{"", totals, o.moreHint(shown, total, more, "cli.noun.pledge", "cli.noun.pledges")}
 }
 
 // addMoney sums amounts known to the cent, skipping unknown ones: a total

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -15,65 +16,61 @@ import (
 
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/format"
-	"github.com/miimosa/miimosa/internal/i18n"
 	"github.com/miimosa/miimosa/internal/labels"
 	"github.com/miimosa/miimosa/internal/textsafe"
 )
 
-func init() { register(newProjectCmd) }
+// projectOptions are `miimosa project`'s flags.
+type projectOptions struct {
+	format string
+}
 
-func newProjectCmd(app *App, g *Globals) *cobra.Command {
-	var outFormat string
+func newProjectCmd(f *Factory) *cobra.Command {
+	var opts projectOptions
 	cmd := &cobra.Command{
-		Use:   "project ID",
-		Short: "Show every field of one project",
-		Long: "Show one project: every field the server sends, its long description, its rewards " +
-			"(donations) and any field this version does not know yet, so nothing is hidden.\n\n" +
-			"json prints the object with amounts and rates as decimal strings (\"1234.56\"), dates " +
-			"ISO 8601, unknown values null, and the fields this version does not know under \"extra\".",
-		Example: `miimosa project 1042
-miimosa project 1042 --format json | jq .rewards`,
+		Use:     "project ID",
+		Short:   f.T("cli.short.miimosa.project"),
+		Long:    f.T("cli.long.miimosa.project"),
+		Example: f.T("cli.example.miimosa.project"),
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				p := i18n.New(i18n.Detect(g.Lang, app.Getenv))
-				return usageErr(p.T("cli.err.project_id_missing"))
+				return usageErr(f.T("cli.err.project_id_missing"))
 			}
 			return nil
 		},
 		ValidArgsFunction: noFileCompletion,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runProject(cmd, app, g, args[0], outFormat)
+			return runProject(cmd.Context(), f, args[0], opts)
 		},
 	}
-	registerFormatFlag(cmd, &outFormat, projectFormats)
+	registerFormatFlag(cmd, f, &opts.format, projectFormats)
 	return cmd
 }
 
-func runProject(cmd *cobra.Command, app *App, g *Globals, arg, outFormat string) error {
-	p := i18n.New(i18n.Detect(g.Lang, app.Getenv))
-	f, err := parseFormat(p, outFormat, projectFormats)
+func runProject(ctx context.Context, f *Factory, arg string, opts projectOptions) error {
+	outFmt, err := parseFormat(f.Printer, opts.format, projectFormats)
 	if err != nil {
 		return err
 	}
 	id, err := strconv.ParseInt(strings.TrimPrefix(strings.TrimSpace(arg), "#"), 10, 64)
 	if err != nil || id <= 0 {
-		return usageErr(p.T("cli.err.project_id", arg))
+		return usageErr(f.T("cli.err.project_id", arg))
 	}
 
-	s, client, err := openClient(cmd, app, g, p)
+	s, client, err := openClient(ctx, f)
 	if err != nil {
 		return err
 	}
 	defer s.close()
-	pr, err := client.Project(cmd.Context(), id)
+	pr, err := client.Project(ctx, id)
 	if errors.Is(err, api.ErrNotFound) {
-		return &userError{msg: s.p.T("cli.err.no_project", id), err: err}
+		return &userError{msg: f.T("cli.err.no_project", id), err: err}
 	}
 	if err != nil {
 		return s.explain(err)
 	}
-	o := newOutput(app, s.Lang, f)
-	if f == formatJSON {
+	o := newOutput(f, outFmt)
+	if outFmt == formatJSON {
 		err = writeJSONValue(o.w, newProjectJSON(pr, true))
 	} else {
 		err = o.renderFields(projectFields(o, pr))
@@ -112,7 +109,7 @@ func projectFields(o *output, pr api.Project) []field {
 	}
 	ends := o.f.Date(pr.EndsAt)
 	if pr.Status == "in_progress" && pr.EndsAt.Valid {
-		ends += " (" + o.f.DaysLeft(pr.EndsAt, clock()) + ")"
+		ends += " (" + o.f.DaysLeft(pr.EndsAt, o.now()) + ")"
 	}
 	fl = append(fl,
 		field{label: t("cli.field.published"), value: o.f.Date(pr.PublishedAt)},

@@ -126,8 +126,8 @@ func TestProjectUnsafeURLNotShown(t *testing.T) {
 		}
 		var page string
 		for _, line := range strings.Split(r.stdout, "\n") {
-			if f := strings.Fields(line); len(f) == 2 && f[0] == "Page" {
-				page = f[1]
+			if rest, ok := strings.CutPrefix(line, "Web page"); ok {
+				page = strings.TrimSpace(rest)
 			}
 		}
 		if page != tc.want {

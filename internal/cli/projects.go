@@ -11,8 +11,6 @@ import (
 	"github.com/miimosa/miimosa/internal/labels"
 )
 
-func init() { register(newProjectsCmd) }
-
 // projectsCSVHeader names the CSV columns; scripts rely on them, so they are
 // English, stable, and listed in --help.
 var projectsCSVHeader = []string{
@@ -22,48 +20,42 @@ var projectsCSVHeader = []string{
 	"published_at", "ends_at", "url",
 }
 
-type projectsFlags struct {
+// projectsOptions are `miimosa projects`' flags.
+type projectsOptions struct {
 	order, category, collectType, region, keyword string
 	limit                                         int
 	all                                           bool
 	format                                        string
+	csvRaw                                        bool
 }
 
-func newProjectsCmd(app *App, g *Globals) *cobra.Command {
-	var fl projectsFlags
+func newProjectsCmd(f *Factory) *cobra.Command {
+	var opts projectsOptions
 	cmd := &cobra.Command{
 		Use:   "projects",
-		Short: "List the published projects, with filters",
-		Long: "List the projects published on MiiMOSA, 20 unless --limit or --all says otherwise.\n\n" +
-			"Filters combine. --order is one of " + strings.Join(api.Orders, ", ") +
-			"; --category one of " + strings.Join(api.Categories, ", ") +
-			"; --type one of " + strings.Join(api.CollectTypes, ", ") +
-			"; --region an INSEE region code (" + regionList() + ") or its name.\n\n" +
-			"json prints an array of objects, ndjson one object a line; amounts and rates are decimal " +
-			"strings (\"1234.56\"), dates ISO 8601, unknown values null. csv has these columns: " +
-			strings.Join(projectsCSVHeader, ", ") + ". With --all, ndjson and csv print each page as it arrives.",
-		Example: `# The 5 most backed lending projects in Bretagne:
-miimosa projects --order populars --type lending --region 53 --limit 5
-
-# Every beekeeping project, as CSV:
-miimosa projects --category apiculture --all --format csv > apiculture.csv`,
-		Args: noArgs(app, g),
+		Short: f.T("cli.short.miimosa.projects"),
+		Long: f.T("cli.long.miimosa.projects",
+			strings.Join(api.Orders, ", "), strings.Join(api.Categories, ", "),
+			strings.Join(api.CollectTypes, ", "), regionList(), strings.Join(projectsCSVHeader, ", ")),
+		Example: f.T("cli.example.miimosa.projects"),
+		Args:    noArgs(f),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runProjects(cmd, app, g, fl)
+			return runProjects(cmd, f, opts)
 		},
 	}
-	f := cmd.Flags()
-	f.StringVar(&fl.order, "order", "", "order: "+strings.Join(api.Orders, ", "))
-	f.StringVar(&fl.category, "category", "", "category: "+strings.Join(api.Categories, ", "))
-	f.StringVar(&fl.collectType, "type", "", "collect type: "+strings.Join(api.CollectTypes, ", "))
-	f.StringVar(&fl.region, "region", "", "region as an INSEE code (53 for Bretagne) or a name")
-	f.StringVar(&fl.keyword, "keyword", "", "words to find in the title, description, city or owner's name")
-	f.IntVar(&fl.limit, "limit", 20, "how many projects to list at most")
-	f.BoolVar(&fl.all, "all", false, "list every project, page after page")
-	registerFormatFlag(cmd, &fl.format, listFormats)
-	_ = cmd.RegisterFlagCompletionFunc("order", completeWith(describedEnum(app, g, api.Orders, i18n.LabelOrder)))
-	_ = cmd.RegisterFlagCompletionFunc("category", completeWith(describedEnum(app, g, api.Categories, i18n.LabelCategory)))
-	_ = cmd.RegisterFlagCompletionFunc("type", completeWith(describedEnum(app, g, api.CollectTypes, i18n.LabelCollectType)))
+	fl := cmd.Flags()
+	fl.StringVar(&opts.order, "order", "", f.T("cli.usage.miimosa.projects.order", strings.Join(api.Orders, ", ")))
+	fl.StringVar(&opts.category, "category", "", f.T("cli.usage.miimosa.projects.category", strings.Join(api.Categories, ", ")))
+	fl.StringVar(&opts.collectType, "type", "", f.T("cli.usage.miimosa.projects.type", strings.Join(api.CollectTypes, ", ")))
+	fl.StringVar(&opts.region, "region", "", f.T("cli.usage.miimosa.projects.region"))
+	fl.StringVar(&opts.keyword, "keyword", "", f.T("cli.usage.miimosa.projects.keyword"))
+	fl.IntVar(&opts.limit, "limit", 20, f.T("cli.usage.miimosa.projects.limit"))
+	fl.BoolVar(&opts.all, "all", false, f.T("cli.usage.miimosa.projects.all"))
+	registerFormatFlag(cmd, f, &opts.format, listFormats)
+	registerCSVRawFlag(cmd, f, &opts.csvRaw)
+	_ = cmd.RegisterFlagCompletionFunc("order", completeWith(describedEnum(f, api.Orders, i18n.LabelOrder)))
+	_ = cmd.RegisterFlagCompletionFunc("category", completeWith(describedEnum(f, api.Categories, i18n.LabelCategory)))
+	_ = cmd.RegisterFlagCompletionFunc("type", completeWith(describedEnum(f, api.CollectTypes, i18n.LabelCollectType)))
 	_ = cmd.RegisterFlagCompletionFunc("region", completeWith(regionCompletions))
 	_ = cmd.RegisterFlagCompletionFunc("keyword", noFileCompletion)
 	_ = cmd.RegisterFlagCompletionFunc("limit", noFileCompletion)
@@ -78,37 +70,38 @@ func regionList() string {
 	return strings.Join(parts, ", ")
 }
 
-func runProjects(cmd *cobra.Command, app *App, g *Globals, fl projectsFlags) error {
+func runProjects(cmd *cobra.Command, f *Factory, opts projectsOptions) error {
 	ctx := cmd.Context()
-	p := i18n.New(i18n.Detect(g.Lang, app.Getenv))
+	p := f.Printer
 	// Every flag is checked before the first request: a typo costs nothing.
-	outFmt, err := parseFormat(p, fl.format, listFormats)
+	outFmt, err := parseFormat(p, opts.format, listFormats)
 	if err != nil {
 		return err
 	}
-	q, err := projectQuery(p, fl)
+	q, err := projectQuery(p, opts)
 	if err != nil {
 		return err
 	}
-	limit, err := limitFlag(cmd, p, fl.limit, fl.all)
+	limit, err := limitFlag(cmd, p, opts.limit, opts.all)
 	if err != nil {
 		return err
 	}
 	q.PerPage = pageSize(limit)
 
-	s, client, err := openClient(cmd, app, g, p)
+	s, client, err := openClient(ctx, f)
 	if err != nil {
 		return err
 	}
 	defer s.close()
-	o := newOutput(app, s.Lang, outFmt)
+	o := newOutput(f, outFmt)
+	o.csvRaw = opts.csvRaw
 	err = writeList(ctx, o, client.ProjectPages(ctx, q), limit, projectListing)
 	return s.explain(err)
 }
 
 // projectQuery checks the filters against the API's enums, naming the
 // allowed values when one is wrong.
-func projectQuery(p i18n.Printer, fl projectsFlags) (api.ProjectQuery, error) {
+func projectQuery(p i18n.Printer, fl projectsOptions) (api.ProjectQuery, error) {
 	q := api.ProjectQuery{
 		Order:    strings.TrimSpace(fl.order),
 		Category: strings.ToLower(strings.TrimSpace(fl.category)),
@@ -201,15 +194,15 @@ var projectListing = listing[api.Project]{
 			endsCell(o, pr),
 		}
 	},
-	footer: func(o *output, items []api.Project, total api.Int, more bool) []string {
-		return []string{"", o.moreHint(len(items), total, more, "cli.noun.project", "cli.noun.projects")}
+	newFooter: func(o *output) footer[api.Project] {
+		return countFooter[api.Project]{o: o, one: "cli.noun.project", many: "cli.noun.projects"}
 	},
 }
 
 // endsCell is the days left while a project collects, else its status.
 func endsCell(o *output, pr api.Project) string {
 	if pr.Status == "in_progress" && pr.EndsAt.Valid {
-		return o.f.DaysLeft(pr.EndsAt, clock())
+		return o.f.DaysLeft(pr.EndsAt, o.now())
 	}
 	return labels.ProjectStatus(o.p, pr.Status)
 }

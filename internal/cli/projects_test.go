@@ -149,7 +149,7 @@ func (w *firstWriteWatcher) Write(p []byte) (int, error) {
 // are out before the last page is asked for.
 func TestProjectsAllStreams(t *testing.T) {
 	ts := newTestServer(t)
-	for _, f := range []string{"csv", "ndjson", "json"} {
+	for _, f := range []string{"csv", "ndjson", "json", "table"} {
 		w := &firstWriteWatcher{ts: ts}
 		before := ts.requests.Load()
 		runWith(t, testEnv(t, ts.URL), runOpts{stdout: w}, "projects", "--all", "--format", f).expectCode(t, ExitOK)
@@ -175,6 +175,7 @@ func TestProjectsAllProgress(t *testing.T) {
 		Stdin: strings.NewReader(""), Stdout: &stdout, Stderr: &stderr,
 		Getenv:     func(k string) string { return env[k] },
 		IsTerminal: func(v any) bool { return v == any(&stderr) },
+		Now:        testClock,
 	}
 	if code := Main(t.Context(), []string{"projects", "--all", "--format", "csv"}, app); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
@@ -184,6 +185,27 @@ func TestProjectsAllProgress(t *testing.T) {
 	}
 	if strings.Contains(stdout.String(), "fetched") || strings.Contains(stdout.String(), "\x1b") {
 		t.Error("progress reached standard output")
+	}
+
+	// Both on one terminal: the progress line is erased before the next
+	// rows, which never start on its line.
+	for _, format := range []string{"csv", "table"} {
+		var screen bytes.Buffer
+		app.Stdout, app.Stderr = &screen, &screen
+		app.IsTerminal = func(any) bool { return true }
+		if code := Main(t.Context(), []string{"projects", "--all", "--format", format}, app); code != 0 {
+			t.Fatalf("exit %d: %s", code, screen.String())
+		}
+		shown := screen.String()
+		if !strings.Contains(shown, "fetched 100 of") {
+			t.Fatalf("%s: no progress: %q", format, shown)
+		}
+		for _, after := range strings.Split(shown, "fetched ")[1:] {
+			_, rest, _ := strings.Cut(after, "\r")
+			if !strings.HasPrefix(rest, "\x1b[2K") {
+				t.Errorf("%s: output after the progress line without erasing it: %q", format, after[:min(len(after), 60)])
+			}
+		}
 	}
 }
 

@@ -102,6 +102,7 @@ func runAtPrompt(t *testing.T, env map[string]string, prompt string, args ...str
 		Stdin: r, Stdout: &out, Stderr: errb,
 		Getenv:     func(k string) string { return env[k] },
 		IsTerminal: func(any) bool { return true },
+		Now:        testClock,
 	}
 	ch := make(chan int, 1)
 	go func() { ch <- Main(ctx, args, app) }()
@@ -170,7 +171,8 @@ func TestRunErrorBypassesFang(t *testing.T) {
 	app := &App{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: &errb,
 		Getenv: func(string) string { return "" }, IsTerminal: func(any) bool { return false }}
 	args := []string{"wallet", "--email", "louis.petit@example.org"} // no birthdate, no terminal
-	root := NewRoot(app, args)
+	root := newRootCmd(newFactory(app, args))
+	root.SetArgs(args)
 	held := holdRunErrors(root)
 	err := fang.Execute(context.Background(), root, fang.WithErrorHandler(func(_ io.Writer, _ fang.Styles, err error) {
 		t.Errorf("fang handled %v", err)
@@ -191,7 +193,7 @@ func TestLeadHelpExitCodes(t *testing.T) {
 	r := run(t, map[string]string{"LANG": "C.UTF-8", "HOME": t.TempDir()}, "lead", "--help").expectCode(t, ExitOK)
 	help := strings.Join(strings.Fields(r.stdout), " ")
 	for _, want := range []string{"0 sent (its id is printed", "1 the form was left with the lead unsent (esc",
-		"130 interrupted (ctrl+c, SIGTERM)", "ctrl+d ends it"} {
+		"130 interrupted (ctrl+c, SIGTERM, SIGHUP)", "ctrl+d ends it"} {
 		if !strings.Contains(help, want) {
 			t.Errorf("lead --help does not say %q:\n%s", want, r.stdout)
 		}

@@ -135,7 +135,7 @@ func TestLeadAccessibleInterruptedKeepsDraft(t *testing.T) {
 	if !strings.Contains(r.stderr, "Draft saved.") || !strings.Contains(r.stderr, "miimosa: interrupted: lead not sent") {
 		t.Errorf("stderr %q", r.stderr)
 	}
-	store, err := draftStore(&App{Getenv: func(k string) string { return env[k] }})
+	store, err := draftStore(func(k string) string { return env[k] })
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"syscall"
 
@@ -15,97 +16,67 @@ import (
 	"github.com/miimosa/miimosa/internal/textsafe"
 )
 
-// Globals are the flags every command takes.
-type Globals struct {
-	APIURL          string
-	Demo            bool
-	Lang            string
-	InsecureStorage bool
-	Debug           bool
-}
-
-// commandFactories are registered by each command's own file, so that each
-// command lives in one file and root.go never changes when one is added.
-var commandFactories []func(app *App, g *Globals) *cobra.Command
-
-func register(f func(app *App, g *Globals) *cobra.Command) {
-	commandFactories = append(commandFactories, f)
-}
-
-// runTUI is set by tui.go: the root command opens the terminal UI.
-var runTUI func(cmd *cobra.Command, app *App, g *Globals) error
-
-// rootFlags add the root command's own (not inherited) flags, such as the
-// terminal UI's, from the file that reads them.
-var rootFlags []func(root *cobra.Command)
-
-// NewRoot builds the command tree for args. The language of flag errors
-// (and of the commands' one-line descriptions) is known before flags are
-// parsed: --lang is looked for in args, then the environment.
-func NewRoot(app *App, args []string) *cobra.Command {
-	g := &Globals{}
-	p := i18n.New(i18n.Detect(scanLang(args), app.Getenv))
+// newRootCmd builds the command tree: the root opens the terminal UI, and
+// lists every other command here, each built by its own constructor.
+func newRootCmd(f *Factory) *cobra.Command {
+	var tui terminalOptions
 	root := &cobra.Command{
-		Use:   "miimosa",
-		Short: "A terminal for MiiMOSA lenders, the support desk and scripts",
-		Long: "miimosa shows a MiiMOSA wallet, its lending pledges and what they repay, " +
-			"and browses the projects to back next. Support agents look a caller up by email " +
-			"and birthdate; scripts get CSV and JSON from the same client.\n\n" +
-			"Exit codes of projects, project, wallet and pledges: 0 done; 2 usage (a flag or argument " +
-			"is wrong); 3 API key missing or rejected; 4 not found; 5 birthdate mismatch; 6 network " +
-			"or server failure; 1 anything else. auth and lead list their own in their --help. Every " +
-			"command exits 130 when interrupted (ctrl+c, SIGTERM).",
-		Example: `# Try it on the embedded sandbox, no key needed:
-miimosa --demo
-
-# List lending projects in Bretagne as CSV:
-miimosa projects --type lending --region 53 --format csv`,
-		Args: cobra.NoArgs,
+		Use:     "miimosa",
+		Short:   f.T("cli.short.miimosa"),
+		Long:    f.T("cli.long.miimosa"),
+		Example: f.T("cli.example.miimosa"),
+		Args:    cobra.NoArgs, // cobra's "unknown command", said again by printError
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if runTUI == nil {
-				return errors.New("this build has no terminal UI")
-			}
-			return runTUI(cmd, app, g)
+			return runTerminal(cmd.Context(), f, tui)
 		},
 	}
-	root.SetIn(app.Stdin)
-	root.SetOut(app.Stdout)
-	root.SetErr(app.Stderr)
+	root.SetIn(f.IO.In)
+	root.SetOut(f.IO.Out)
+	root.SetErr(f.IO.ErrOut)
+
+	g := f.Globals
 	pf := root.PersistentFlags()
-	pf.StringVar(&g.APIURL, "api-url", "", "the API server to use (default $MIIMOSA_API_URL, the config file, or https://api.miimosa.com)")
-	pf.BoolVar(&g.Demo, "demo", false, "use the embedded sandbox server, with a demo key and demo users")
-	pf.Var((*langValue)(&g.Lang), "lang", "language: en or fr (default from LC_ALL, LC_MESSAGES, LANG)")
-	pf.BoolVar(&g.InsecureStorage, "insecure-storage", false, "without an OS keyring, keep the API key in a 0600 file in the config directory")
-	pf.BoolVar(&g.Debug, "debug", false, "log requests to standard error, or to debug.log in the state directory for the terminal UI (the key and personal data are redacted)")
-	for _, f := range rootFlags {
-		f(root)
-	}
-	for _, f := range commandFactories {
-		root.AddCommand(f(app, g))
-	}
-	root.SetFlagErrorFunc(flagError(p)) // inherited by every command
-	localizeShorts(root, p)
-	root.SetArgs(args)
+	pf.StringVar(&g.APIURL, "api-url", "", f.T("cli.usage.miimosa.api-url"))
+	pf.BoolVar(&g.Demo, "demo", false, f.T("cli.usage.miimosa.demo"))
+	pf.Var((*langValue)(&g.Lang), "lang", f.T("cli.usage.miimosa.lang"))
+	pf.BoolVar(&g.InsecureStorage, "insecure-storage", false, f.T("cli.usage.miimosa.insecure-storage"))
+	pf.BoolVar(&g.Debug, "debug", false, f.T("cli.usage.miimosa.debug"))
+	addTerminalFlags(root, f, &tui) // the root's own: `miimosa projects --email` stays a usage error
+
+	addCommands(root, f,
+		newProjectsCmd(f),
+		newProjectCmd(f),
+		newWalletCmd(f),
+		newPledgesCmd(f),
+		newLeadCmd(f),
+		newAuthCmd(f),
+		newSandboxCmd(f),
+	)
+	localizeBuiltins(root, f)
+	root.SetFlagErrorFunc(flagError(f.Printer)) // inherited by every command
 	return root
 }
 
 // Main runs the command line and returns the exit code.
 func Main(ctx context.Context, args []string, app *App) int {
-	root := NewRoot(app, args)
-	p := i18n.New(i18n.Detect(scanLang(args), app.Getenv))
+	f := newFactory(app, args)
+	root := newRootCmd(f)
+	root.SetArgs(args)
+	fitHelp(root, f.IO.HelpWidth(), args)
 	runErr := holdRunErrors(root)
-	// SIGINT and SIGTERM cancel ctx: every prompt and request watches it,
-	// and an interrupted command exits with ExitInterrupted.
+	// SIGINT, SIGTERM and SIGHUP (the terminal closed) cancel ctx: every
+	// prompt and request watches it, an interrupted command exits with
+	// ExitInterrupted, and a lead form keeps its draft.
 	err := fang.Execute(ctx, root,
 		fang.WithVersion(Version),
-		fang.WithNotifySignal(syscall.SIGINT, syscall.SIGTERM),
+		fang.WithNotifySignal(os.Interrupt, syscall.SIGTERM, syscall.SIGHUP),
 		// Only cobra's own errors (flags, arguments) come here: no prompt
 		// can be pending before a command runs.
-		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) { printError(w, p, err) }),
+		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) { printError(w, f.Printer, err) }),
 	)
 	if err == nil && *runErr != nil {
 		err = *runErr
-		printError(app.Stderr, p, err)
+		printError(f.IO.ErrOut, f.Printer, err)
 	}
 	return ExitCode(err)
 }

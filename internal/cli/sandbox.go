@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"strconv"
 	"strings"
@@ -14,81 +16,83 @@ import (
 	"github.com/miimosa/miimosa/internal/sandbox"
 )
 
-func init() { register(newSandboxCmd) }
+// sandboxOptions are `miimosa sandbox`'s flags.
+type sandboxOptions struct {
+	addr, key           string
+	latency             time.Duration
+	failRate, malformed float64
+	rateLimit           int
+}
 
 // newSandboxCmd serves the embedded API on loopback until interrupted: for
 // demos, for trying scripts, and for testing clients against faults.
-func newSandboxCmd(app *App, g *Globals) *cobra.Command {
-	var (
-		addr, key           string
-		latency             time.Duration
-		failRate, malformed float64
-		rateLimit           int
-	)
+func newSandboxCmd(f *Factory) *cobra.Command {
+	var opts sandboxOptions
 	cmd := &cobra.Command{
-		Use:   "sandbox",
-		Short: "Serve the MiiMOSA API with demo data on this machine",
-		Long: "sandbox serves the whole MiiMOSA API v1 on a loopback address, with deterministic " +
-			"French demo projects and demo users, until Ctrl+C. It accepts a fixed demo key (or --key) " +
-			"and can inject latency, server errors, rate limiting and malformed JSON.",
-		Example: `miimosa sandbox --addr 127.0.0.1:8080
-miimosa sandbox --latency 200ms --fail-rate 0.1 --rate-limit 20 --malformed-rate 0.05`,
-		Args: cobra.NoArgs,
+		Use:     "sandbox",
+		Short:   f.T("cli.short.miimosa.sandbox"),
+		Long:    f.T("cli.long.miimosa.sandbox"),
+		Example: f.T("cli.example.miimosa.sandbox"),
+		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			p := i18n.New(i18n.Detect(g.Lang, app.Getenv))
-			for _, share := range []struct {
-				flag  string
-				value float64
-			}{{"fail-rate", failRate}, {"malformed-rate", malformed}} {
-				if !(share.value >= 0 && share.value <= 1) {
-					return &UsageError{Err: errors.New(p.T("sandbox.err_share", share.flag, share.value))}
-				}
-			}
-			if rateLimit < 0 {
-				return &UsageError{Err: errors.New(p.T("sandbox.err_limit", rateLimit))}
-			}
-			if latency < 0 {
-				return &UsageError{Err: errors.New(p.T("sandbox.err_delay", latency))}
-			}
-			opts := sandbox.Options{
-				Key: key, Latency: latency, FailRate: failRate, RateLimit: rateLimit, MalformedRate: malformed,
-				Logger: slog.New(slog.NewTextHandler(app.Stderr, nil)),
-			}
-			ctx := cmd.Context() // fang cancels it on SIGINT and SIGTERM
-			srv, err := sandbox.Start(ctx, addr, opts)
-			switch {
-			case errors.Is(err, sandbox.ErrNotLoopback):
-				return &UsageError{Err: errors.New(p.T("sandbox.err_addr", addr))}
-			case err != nil:
-				return fmt.Errorf("%s", p.T("sandbox.err_listen", err.Error()))
-			}
-			defer srv.Close()
-			if key == "" {
-				key = sandbox.DemoKey
-			}
-			printSandbox(app, p, srv.URL(), key, opts)
-			<-ctx.Done()
-			if err := srv.Close(); err != nil {
-				return err
-			}
-			fmt.Fprintln(app.Stdout, p.T("sandbox.stopped"))
-			return nil
+			return runSandbox(cmd.Context(), f, opts)
 		},
 	}
-	f := cmd.Flags()
-	f.StringVar(&addr, "addr", "127.0.0.1:8080", "loopback address to listen on (port 0 picks a free one)")
-	f.StringVar(&key, "key", "", "API key the sandbox accepts (default: the fixed demo key "+sandbox.DemoKey+")")
-	f.DurationVar(&latency, "latency", 0, "delay added to every request, e.g. 200ms")
-	f.Float64Var(&failRate, "fail-rate", 0, "share of requests answered 500, 502 or 503 (0 to 1)")
-	f.IntVar(&rateLimit, "rate-limit", 0, "requests per second above which the answer is 429 with Retry-After (0: no limit)")
-	f.Float64Var(&malformed, "malformed-rate", 0, "share of JSON answers cut in half (0 to 1)")
+	fl := cmd.Flags()
+	fl.StringVar(&opts.addr, "addr", "127.0.0.1:8080", f.T("cli.usage.miimosa.sandbox.addr"))
+	fl.StringVar(&opts.key, "key", "", f.T("cli.usage.miimosa.sandbox.key", sandbox.DemoKey))
+	fl.DurationVar(&opts.latency, "latency", 0, f.T("cli.usage.miimosa.sandbox.latency"))
+	fl.Float64Var(&opts.failRate, "fail-rate", 0, f.T("cli.usage.miimosa.sandbox.fail-rate"))
+	fl.IntVar(&opts.rateLimit, "rate-limit", 0, f.T("cli.usage.miimosa.sandbox.rate-limit"))
+	fl.Float64Var(&opts.malformed, "malformed-rate", 0, f.T("cli.usage.miimosa.sandbox.malformed-rate"))
 	return cmd
+}
+
+func runSandbox(ctx context.Context, f *Factory, o sandboxOptions) error {
+	p := f.Printer
+	for _, share := range []struct {
+		flag  string
+		value float64
+	}{{"fail-rate", o.failRate}, {"malformed-rate", o.malformed}} {
+		if !(share.value >= 0 && share.value <= 1) {
+			return &UsageError{Err: errors.New(p.T("sandbox.err_share", share.flag, share.value))}
+		}
+	}
+	if o.rateLimit < 0 {
+		return &UsageError{Err: errors.New(p.T("sandbox.err_limit", o.rateLimit))}
+	}
+	if o.latency < 0 {
+		return &UsageError{Err: errors.New(p.T("sandbox.err_delay", o.latency))}
+	}
+	opts := sandbox.Options{
+		Key: o.key, Latency: o.latency, FailRate: o.failRate, RateLimit: o.rateLimit, MalformedRate: o.malformed,
+		Logger: slog.New(slog.NewTextHandler(f.IO.ErrOut, nil)),
+	}
+	// ctx is cancelled on SIGINT, SIGTERM and SIGHUP: the server stops.
+	srv, err := sandbox.Start(ctx, o.addr, opts)
+	switch {
+	case errors.Is(err, sandbox.ErrNotLoopback):
+		return &UsageError{Err: errors.New(p.T("sandbox.err_addr", o.addr))}
+	case err != nil:
+		return fmt.Errorf("%s", p.T("sandbox.err_listen", err.Error()))
+	}
+	defer srv.Close()
+	key := o.key
+	if key == "" {
+		key = sandbox.DemoKey
+	}
+	printSandbox(f.IO.Out, p, srv.URL(), key, opts)
+	<-ctx.Done()
+	if err := srv.Close(); err != nil {
+		return err
+	}
+	fmt.Fprintln(f.IO.Out, p.T("sandbox.stopped"))
+	return nil
 }
 
 // printSandbox tells how to use the server. Printing the key is fine here: it
 // is the sandbox's own, not a user's; the users are the seed's made-up ones.
-func printSandbox(app *App, p i18n.Printer, url, key string, opts sandbox.Options) {
-	w := app.Stdout
+func printSandbox(w io.Writer, p i18n.Printer, url, key string, opts sandbox.Options) {
 	fmt.Fprintln(w, p.T("sandbox.listening", url))
 	fmt.Fprintln(w, p.T("sandbox.key", key))
 	var faults []string

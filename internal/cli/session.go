@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 
 	"github.com/miimosa/miimosa/api"
@@ -38,32 +39,40 @@ type Session struct {
 	Close func()
 
 	clientCfg api.Config // without Key: NewClient adds one
+	printer   i18n.Printer
+	configDir string // "" when it cannot be found (no HOME)
+	// insecureRemembered: the config file says this host's key is in the
+	// --insecure-storage file.
+	insecureRemembered bool
 }
 
-// Open connects: it chooses the language, the server and the key, and
-// builds the client. With g.Demo it starts the sandbox in-process on a free
-// loopback port; the caller must call Close.
-func (g *Globals) Open(ctx context.Context, app *App) (*Session, error) {
-	lang := i18n.Detect(g.Lang, app.Getenv)
-	p := i18n.New(lang)
+// openSession is the factory's OpenSession: it chooses the server and the
+// key and builds the client. With --demo it starts the sandbox in-process
+// on a free loopback port; the caller must call Close.
+func openSession(ctx context.Context, f *Factory, debugLog io.Writer) (*Session, error) {
+	g := f.Globals
 	logger := slog.New(slog.DiscardHandler)
 	if g.Debug {
-		logger = slog.New(slog.NewTextHandler(app.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
+		if debugLog == nil {
+			debugLog = f.IO.ErrOut
+		}
+		logger = slog.New(slog.NewTextHandler(debugLog, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	}
 	s := &Session{
-		Lang:      lang,
+		Lang:      f.Lang,
 		Close:     func() {},
 		clientCfg: api.Config{UserAgent: "miimosa/" + Version, Logger: logger},
+		printer:   f.Printer,
 	}
 	if g.Demo {
 		if g.APIURL != "" {
-			return nil, &UsageError{Err: &userError{msg: p.T("auth.err.demo_and_url")}}
+			return nil, &UsageError{Err: &userError{msg: f.T("auth.err.demo_and_url")}}
 		}
 		srv, err := sandbox.Start(ctx, "127.0.0.1:0", sandbox.Options{Key: sandbox.DemoKey, Logger: logger})
 		if err != nil {
-			return nil, &userError{msg: p.T("auth.err.sandbox", err.Error()), err: err}
+			return nil, &userError{msg: f.T("auth.err.sandbox", err.Error()), err: err}
 		}
-		_, s.StateDir, _ = config.Dirs(app.Getenv)
+		_, s.StateDir, _ = config.Dirs(f.Getenv)
 		user := sandbox.DemoUsers()[0]
 		s.Demo, s.DemoUser = true, &user
 		s.APIURL, s.Host = srv.URL(), config.Host(srv.URL())
@@ -77,20 +86,23 @@ func (g *Globals) Open(ctx context.Context, app *App) (*Session, error) {
 		return s, nil
 	}
 
-	apiURL, err := config.ResolveAPIURL(g.APIURL, app.Getenv)
+	apiURL, err := config.ResolveAPIURL(g.APIURL, f.Getenv)
 	if err != nil {
-		return nil, &UsageError{Err: &userError{msg: localizeConfigError(p, err), err: err}}
+		return nil, &UsageError{Err: &userError{msg: localizeConfigError(f.Printer, err), err: err}}
 	}
 	s.APIURL, s.Host = apiURL, config.Host(apiURL)
 	s.clientCfg.BaseURL = apiURL
 	// Without a config directory the key can still live in the keyring or
 	// the environment; only --insecure-storage needs the directory.
-	configDir, stateDir, _ := config.Dirs(app.Getenv)
-	s.StateDir = stateDir
+	configDir, stateDir, _ := config.Dirs(f.Getenv)
+	s.StateDir, s.configDir = stateDir, configDir
+	// `auth login --insecure-storage` is remembered for its host: later
+	// runs read the file without the flag.
+	s.insecureRemembered = configDir != "" && rememberedInFile(configDir, s.Host)
 	s.Keys = credentials.NewStore(s.Host, credentials.Options{
 		ConfigDir: configDir,
-		Insecure:  g.InsecureStorage,
-		Getenv:    app.Getenv,
+		Insecure:  g.InsecureStorage || s.insecureRemembered,
+		Getenv:    f.Getenv,
 	})
 	key, src, err := s.Keys.Get()
 	switch {
@@ -106,7 +118,7 @@ func (g *Globals) Open(ctx context.Context, app *App) (*Session, error) {
 	case errors.Is(err, credentials.ErrInvalidKey) && src == credentials.SourceEnv:
 		// The person set it on purpose: using another key instead would
 		// hide the mistake.
-		return nil, &userError{msg: p.T("auth.err.env_key_invalid", credentials.EnvKey), err: errors.Join(ErrNoKey, err)}
+		return nil, &userError{msg: f.T("auth.err.env_key_invalid", credentials.EnvKey), err: errors.Join(ErrNoKey, err)}
 	default:
 		// The key file is refused. Not fatal here: `auth logout` must
 		// still be able to delete it, and the TUI can ask for a key;
@@ -114,6 +126,14 @@ func (g *Globals) Open(ctx context.Context, app *App) (*Session, error) {
 		s.KeyErr = err
 	}
 	return s, nil
+}
+
+// rememberedInFile reports whether the config file says host's key is in
+// the --insecure-storage file. A config file that cannot be read remembers
+// nothing (choosing the server reports it, when it needs the file).
+func rememberedInFile(configDir, host string) bool {
+	file, err := config.ReadFile(configDir)
+	return err == nil && file.KeyStorage[host] == config.KeyStorageFile
 }
 
 // NewClient builds a client for the session's server with another key, so
@@ -130,9 +150,15 @@ func (s *Session) RequireClient() (*api.Client, error) {
 	if s.Client != nil {
 		return s.Client, nil
 	}
-	p := i18n.New(s.Lang)
+	p := s.printer
 	if s.KeyErr != nil && !errors.Is(s.KeyErr, credentials.ErrNoKeyring) {
 		return nil, &userError{msg: p.T("auth.err.key_file", oneLine(s.KeyErr)), err: errors.Join(ErrNoKey, s.KeyErr)}
+	}
+	if s.Keys != nil && !s.Keys.Insecure() && s.Keys.FileExists() {
+		// A key file this run may not read (kept by a version that did not
+		// remember the choice): say how to use it rather than to log in.
+		path, _ := s.Keys.FilePath()
+		return nil, &userError{msg: p.T("cli.err.no_key_file_unused", path), err: ErrNoKey}
 	}
 	return nil, &userError{msg: p.T("auth.err.no_key", credentials.EnvKey), err: ErrNoKey}
 }

@@ -17,15 +17,21 @@ import (
 	"github.com/miimosa/miimosa/internal/sandbox"
 )
 
-func sessionApp(env map[string]string) (*App, *bytes.Buffer) {
+// openSessionWith opens a session as a command would, with the global
+// flags g (and --lang from args); errb is standard error.
+func openSessionWith(env map[string]string, g Globals, args ...string) (*Session, *bytes.Buffer, error) {
 	var errb bytes.Buffer
-	return &App{
+	f := newFactory(&App{
 		Stdin:      strings.NewReader(""),
 		Stdout:     &bytes.Buffer{},
 		Stderr:     &errb,
 		Getenv:     func(k string) string { return env[k] },
 		IsTerminal: func(any) bool { return false },
-	}, &errb
+		Now:        testClock,
+	}, args)
+	*f.Globals = g
+	s, err := f.OpenSession(context.Background(), nil)
+	return s, &errb, err
 }
 
 func TestOpenDemo(t *testing.T) {
@@ -33,9 +39,8 @@ func TestOpenDemo(t *testing.T) {
 	defer keyring.MockInit()
 	env := authEnv(t)
 	env[credentials.EnvKey] = "ignored-in-demo-0123456789" // demo uses its own key
-	app, _ := sessionApp(env)
 	ctx := context.Background()
-	s, err := (&Globals{Demo: true, Lang: "fr"}).Open(ctx, app)
+	s, _, err := openSessionWith(env, Globals{Demo: true, Lang: "fr"}, "--lang", "fr")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,8 +70,7 @@ func TestOpenDemo(t *testing.T) {
 }
 
 func TestOpenDemoWithAPIURLIsUsageError(t *testing.T) {
-	app, _ := sessionApp(authEnv(t))
-	_, err := (&Globals{Demo: true, APIURL: "https://api.example.com"}).Open(context.Background(), app)
+	_, _, err := openSessionWith(authEnv(t), Globals{Demo: true, APIURL: "https://api.example.com"})
 	if ExitCode(err) != ExitUsage {
 		t.Errorf("err = %v (exit %d), want a usage error", err, ExitCode(err))
 	}
@@ -75,8 +79,7 @@ func TestOpenDemoWithAPIURLIsUsageError(t *testing.T) {
 func TestOpenWithoutKey(t *testing.T) {
 	keyring.MockInit()
 	env := authEnv(t)
-	app, _ := sessionApp(env)
-	s, err := (&Globals{APIURL: "https://api.example.com"}).Open(context.Background(), app)
+	s, _, err := openSessionWith(env, Globals{APIURL: "https://api.example.com"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,8 +110,7 @@ func TestOpenWithoutKey(t *testing.T) {
 func TestOpenNoKeyringIsNotAnError(t *testing.T) {
 	keyring.MockInitWithError(errNoSecretService)
 	defer keyring.MockInit()
-	app, _ := sessionApp(authEnv(t))
-	s, err := (&Globals{APIURL: "https://api.example.com"}).Open(context.Background(), app)
+	s, _, err := openSessionWith(authEnv(t), Globals{APIURL: "https://api.example.com"})
 	if err != nil {
 		t.Fatalf("a machine without keyring cannot open a session: %v", err)
 	}
@@ -120,12 +122,11 @@ func TestOpenNoKeyringIsNotAnError(t *testing.T) {
 func TestOpenKeySources(t *testing.T) {
 	keyring.MockInit()
 	env := authEnv(t)
-	app, _ := sessionApp(env)
-	g := &Globals{APIURL: "https://api.example.com"}
+	g := Globals{APIURL: "https://api.example.com"}
 	if err := keyring.Set(credentials.Service, "api.example.com", "from-keyring-0123456789"); err != nil {
 		t.Fatal(err)
 	}
-	s, err := g.Open(context.Background(), app)
+	s, _, err := openSessionWith(env, g)
 	if err != nil || s.KeySource != credentials.SourceKeyring || s.Client == nil {
 		t.Fatalf("keyring: source %q, client %v, err %v", s.KeySource, s.Client, err)
 	}
@@ -133,11 +134,11 @@ func TestOpenKeySources(t *testing.T) {
 		t.Errorf("KeyHint = %q, want the last 4 characters", s.KeyHint)
 	}
 	env[credentials.EnvKey] = "from-env-0123456789"
-	if s, err = g.Open(context.Background(), app); err != nil || s.KeySource != credentials.SourceEnv {
+	if s, _, err = openSessionWith(env, g); err != nil || s.KeySource != credentials.SourceEnv {
 		t.Fatalf("env: source %q, err %v", s.KeySource, err)
 	}
 	env[credentials.EnvKey] = "has a space"
-	_, err = g.Open(context.Background(), app)
+	_, _, err = openSessionWith(env, g)
 	if ExitCode(err) != ExitKey || !strings.Contains(err.Error(), "MIIMOSA_API_KEY does not hold a valid API key") {
 		t.Errorf("bad env key: err = %v (exit %d)", err, ExitCode(err))
 	}
@@ -151,8 +152,7 @@ func TestOpenDebugLogsWithoutKey(t *testing.T) {
 	keyring.MockInit()
 	srv, env := newAuthServer(t), authEnv(t)
 	env[credentials.EnvKey] = authKey
-	app, errb := sessionApp(env)
-	s, err := (&Globals{APIURL: srv.URL, Debug: true}).Open(context.Background(), app)
+	s, errb, err := openSessionWith(env, Globals{APIURL: srv.URL, Debug: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -165,8 +165,7 @@ func TestOpenDebugLogsWithoutKey(t *testing.T) {
 	if strings.Contains(errb.String(), authKey[len(authKey)-8:]) {
 		t.Errorf("the debug log shows the key: %s", errb.String())
 	}
-	app, errb = sessionApp(env)
-	s, _ = (&Globals{APIURL: srv.URL}).Open(context.Background(), app)
+	s, errb, _ = openSessionWith(env, Globals{APIURL: srv.URL})
 	_ = s.Client.CheckKey(context.Background())
 	if errb.Len() != 0 {
 		t.Errorf("without --debug something was logged: %s", errb.String())

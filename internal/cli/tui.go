@@ -1,18 +1,18 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
 
 	"github.com/miimosa/miimosa/internal/config"
 	"github.com/miimosa/miimosa/internal/credentials"
-	"github.com/miimosa/miimosa/internal/format"
 	"github.com/miimosa/miimosa/internal/i18n"
 	"github.com/miimosa/miimosa/internal/lead"
 	"github.com/miimosa/miimosa/internal/textsafe"
@@ -21,78 +21,74 @@ import (
 	"github.com/miimosa/miimosa/ui/keyprompt"
 )
 
-// The terminal UI is the root command; its flags are the root's own, so
+// terminalOptions are the terminal UI's flags: the root command's own, so
 // that `miimosa projects --email` stays a usage error.
-func init() {
-	runTUI = runTerminal
-	rootFlags = append(rootFlags, func(root *cobra.Command) {
-		f := root.Flags()
-		f.String("email", "", "fill the lookup in with this email")
-		f.String("birthdate", "", "fill the lookup in with this birthdate (27/11/1980 or 1980-11-27); with --email, look up at once")
-		f.Bool("privacy", false, "start with every amount masked")
-	})
+type terminalOptions struct {
+	email, birthdate string
+	privacy          bool
+}
+
+func addTerminalFlags(root *cobra.Command, f *Factory, opts *terminalOptions) {
+	fl := root.Flags()
+	fl.StringVar(&opts.email, "email", "", f.T("cli.usage.miimosa.email"))
+	fl.StringVar(&opts.birthdate, "birthdate", "", f.T("cli.usage.miimosa.birthdate"))
+	fl.BoolVar(&opts.privacy, "privacy", false, f.T("cli.usage.miimosa.privacy"))
 }
 
 // ErrNoTerminal: the UI was asked for where no one can use it.
 var ErrNoTerminal = errors.New("the terminal UI needs a terminal")
 
-func runTerminal(cmd *cobra.Command, app *App, g *Globals) error {
-	if !app.IsTerminal(app.Stdout) || !app.IsTerminal(app.Stdin) {
-		lang := i18n.Detect(g.Lang, app.Getenv)
-		return &UsageError{Err: errors.New(i18n.New(lang).T("ui.no_terminal"))}
+func runTerminal(ctx context.Context, f *Factory, o terminalOptions) error {
+	if !f.IO.OutIsTerminal() || !f.IO.InIsTerminal() {
+		return &UsageError{Err: errors.New(f.T("ui.no_terminal"))}
 	}
-	email, _ := cmd.Flags().GetString("email")
-	birthdate, _ := cmd.Flags().GetString("birthdate")
-	privacy, _ := cmd.Flags().GetBool("privacy")
-
 	// With --debug the screen belongs to the UI: the session logs to a
 	// file, whose path is said once the UI has left the screen.
-	sessApp, logPath, closeLog, err := tuiApp(app, g)
+	debugLog, logPath, closeLog, err := tuiDebugLog(f)
 	if err != nil {
 		return err
 	}
 	defer closeLog()
 	if logPath != "" {
-		lang := i18n.Detect(g.Lang, app.Getenv)
-		defer fmt.Fprintln(app.Stderr, i18n.New(lang).T("ui.debug_log", logPath))
+		defer fmt.Fprintln(f.IO.ErrOut, f.T("ui.debug_log", logPath))
 	}
-	sess, err := g.Open(cmd.Context(), sessApp)
+	sess, err := f.OpenSession(ctx, debugLog)
 	if err != nil {
 		return err
 	}
 	if sess.Close != nil {
 		defer sess.Close()
 	}
-	t := i18n.New(sess.Lang)
+	t := f.Printer
 	env := &common.Env{
 		T:      t,
-		Format: format.New(sess.Lang),
+		Format: f.Format,
 		Keys:   common.NewKeyMap(t),
 		// Dark until the terminal answers the background query (the root asks).
 		Styles: common.NewStyles(true),
-		Now:    time.Now,
+		Now:    f.Now,
 	}
 	opts := ui.Options{
 		Env:       env,
 		Client:    sess.Client,
 		Host:      sess.Host,
 		Demo:      sess.Demo,
-		Email:     email,
-		Birthdate: birthdate,
-		LookupNow: email != "" && birthdate != "",
-		Privacy:   privacy,
+		Email:     o.email,
+		Birthdate: o.birthdate,
+		LookupNow: o.email != "" && o.birthdate != "",
+		Privacy:   o.privacy,
 		Key:       keyConfig(sess, t),
 	}
 	if sess.StateDir != "" { // without one, an unsent lead is simply not kept
 		opts.LeadDrafts = &lead.DraftStore{Dir: sess.StateDir}
 	}
-	if sess.Demo && sess.DemoUser != nil && email == "" {
+	if sess.Demo && sess.DemoUser != nil && o.email == "" {
 		opts.Email, opts.Birthdate, opts.LookupNow = sess.DemoUser.Email, sess.DemoUser.Birthdate, true
 	}
 	p := tea.NewProgram(ui.New(opts),
-		tea.WithContext(cmd.Context()),
-		tea.WithInput(app.Stdin),
-		tea.WithOutput(app.Stdout),
+		tea.WithContext(ctx),
+		tea.WithInput(f.IO.In),
+		tea.WithOutput(f.IO.Out),
 	)
 	_, err = p.Run()
 	if errors.Is(err, tea.ErrInterrupted) || errors.Is(err, tea.ErrProgramKilled) {
@@ -124,23 +120,20 @@ func keyConfig(sess *Session, t i18n.Printer) keyprompt.Config {
 // debugLogFile is the debug log's name in the state directory.
 const debugLogFile = "debug.log"
 
-// tuiApp is app as the terminal UI's session sees it. With --debug its
-// standard error is a 0600 file in the state directory (a private temporary
-// file without one): log lines written over the screen would garble it.
+// tuiDebugLog is where the terminal UI's session logs with --debug: a 0600
+// file in the state directory (a private temporary file without one), not
+// standard error, since log lines written over the screen would garble it.
 // The logs hold no key and no personal data (the client redacts them).
-// logPath is "" without --debug; closeLog is never nil.
-func tuiApp(app *App, g *Globals) (sessApp *App, logPath string, closeLog func(), err error) {
-	if !g.Debug {
-		return app, "", func() {}, nil
+// Without --debug, w is nil and logPath ""; closeLog is never nil.
+func tuiDebugLog(f *Factory) (w io.Writer, logPath string, closeLog func(), err error) {
+	if !f.Globals.Debug {
+		return nil, "", func() {}, nil
 	}
-	f, err := openDebugLog(app.Getenv)
+	file, err := openDebugLog(f.Getenv)
 	if err != nil {
-		lang := i18n.Detect(g.Lang, app.Getenv)
-		return nil, "", nil, &userError{msg: i18n.New(lang).T("ui.debug_log_failed", err.Error()), err: err}
+		return nil, "", nil, &userError{msg: f.T("ui.debug_log_failed", err.Error()), err: err}
 	}
-	a := *app
-	a.Stderr = f
-	return &a, f.Name(), func() { _ = f.Close() }, nil
+	return file, file.Name(), func() { _ = file.Close() }, nil
 }
 
 // openDebugLog creates (or empties) this session's debug log.

@@ -21,14 +21,14 @@ func TestTheUIsDebugLogGoesToAFileNotTheScreen(t *testing.T) {
 	srv := newTestServer(t)
 	env := testEnv(t, srv.URL)
 	var stderr bytes.Buffer
-	app := &App{Stderr: &stderr, Getenv: func(k string) string { return env[k] }}
-	g := &Globals{Debug: true}
+	f := newFactory(&App{Stderr: &stderr, Getenv: func(k string) string { return env[k] }, Now: testClock}, nil)
+	f.Globals.Debug = true
 
-	sessApp, path, closeLog, err := tuiApp(app, g)
+	debugLog, path, closeLog, err := tuiDebugLog(f)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sess, err := g.Open(context.Background(), sessApp)
+	sess, err := f.OpenSession(context.Background(), debugLog)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,11 +59,12 @@ func TestTheUIsDebugLogGoesToAFileNotTheScreen(t *testing.T) {
 		t.Error("the API key is in the debug log")
 	}
 
-	// Without --debug nothing is created and standard error stays the same.
-	plain, path, closeLog, err := tuiApp(app, &Globals{})
+	// Without --debug nothing is created and the log stays standard error.
+	f.Globals.Debug = false
+	w, path, closeLog, err := tuiDebugLog(f)
 	closeLog()
-	if err != nil || plain != app || path != "" {
-		t.Errorf("without --debug: app changed=%v, path %q, err %v", plain != app, path, err)
+	if err != nil || w != nil || path != "" {
+		t.Errorf("without --debug: log %v, path %q, err %v", w, path, err)
 	}
 }
 

@@ -1,84 +1,78 @@
 package cli
 
 import (
-	"encoding/csv"
+	"context"
 	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/miimosa/miimosa/api"
-	"github.com/miimosa/miimosa/internal/i18n"
 )
-
-func init() { register(newWalletCmd) }
 
 // walletCSVHeader names the CSV columns; scripts rely on them.
 var walletCSVHeader = []string{"id", "currency", "balance", "available_balance", "pending_balance", "updated_at"}
 
-func newWalletCmd(app *App, g *Globals) *cobra.Command {
-	var (
-		user      userFlags
-		outFormat string
-	)
+// walletOptions are `miimosa wallet`'s flags.
+type walletOptions struct {
+	user   userFlags
+	format string
+	csvRaw bool
+}
+
+func newWalletCmd(f *Factory) *cobra.Command {
+	var opts walletOptions
 	cmd := &cobra.Command{
-		Use:   "wallet --email EMAIL [--birthdate DD/MM/YYYY]",
-		Short: "Show a lender's wallet: available, pending and total balance",
-		Long: "Show the wallet of the lender with this email and birthdate. Without --birthdate, it is " +
-			"asked for on the terminal, so that it stays out of the shell's history; without a terminal, " +
-			"pass --birthdate.\n\n" +
-			"json prints one object with amounts as decimal strings (\"1234.56\"); csv has these columns: " +
-			strings.Join(walletCSVHeader, ", ") + ". Exit code 4 when the email is unknown or the lender " +
-			"has no wallet, 5 when the birthdate does not match.",
-		Example: `miimosa wallet --email camille@example.com
-miimosa wallet --email camille@example.com --birthdate 27/11/1980 --format json
-miimosa wallet --demo`,
-		Args: noArgs(app, g),
+		Use:     "wallet",
+		Short:   f.T("cli.short.miimosa.wallet"),
+		Long:    f.T("cli.long.miimosa.wallet", strings.Join(walletCSVHeader, ", ")),
+		Example: f.T("cli.example.miimosa.wallet"),
+		Args:    noArgs(f),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runWallet(cmd, app, g, &user, outFormat)
+			return runWallet(cmd.Context(), f, &opts)
 		},
 	}
-	user.register(cmd)
-	registerFormatFlag(cmd, &outFormat, walletFormats)
+	opts.user.register(cmd, f)
+	registerFormatFlag(cmd, f, &opts.format, walletFormats)
+	registerCSVRawFlag(cmd, f, &opts.csvRaw)
 	return cmd
 }
 
-func runWallet(cmd *cobra.Command, app *App, g *Globals, uf *userFlags, outFormat string) error {
-	p := i18n.New(i18n.Detect(g.Lang, app.Getenv))
-	f, err := parseFormat(p, outFormat, walletFormats)
+func runWallet(ctx context.Context, f *Factory, opts *walletOptions) error {
+	outFmt, err := parseFormat(f.Printer, opts.format, walletFormats)
 	if err != nil {
 		return err
 	}
-	if err := uf.check(cmd.Context(), app, p, g.Demo); err != nil {
+	if err := opts.user.check(ctx, f); err != nil {
 		return err
 	}
-	s, client, err := openClient(cmd, app, g, p)
+	s, client, err := openClient(ctx, f)
 	if err != nil {
 		return err
 	}
 	defer s.close()
-	user, err := uf.resolve(s.Session, s.p)
+	user, err := opts.user.resolve(s.Session, f.Printer)
 	if err != nil {
 		return err
 	}
-	w, err := client.Wallet(cmd.Context(), user)
+	w, err := client.Wallet(ctx, user)
 	if err != nil {
 		return s.explain(err)
 	}
 
-	o := newOutput(app, s.Lang, f)
-	switch f {
+	o := newOutput(f, outFmt)
+	o.csvRaw = opts.csvRaw
+	switch outFmt {
 	case formatJSON:
 		err = writeJSONValue(o.w, newWalletJSON(w))
 	case formatCSV:
-		cw := csv.NewWriter(o.w)
-		_ = cw.Write(walletCSVHeader)
-		_ = cw.Write(cleanRow([]string{
+		cw := newCSVWriter(o)
+		_ = cw.write(walletCSVHeader)
+		_ = cw.write([]string{
 			strconv.FormatInt(w.ID, 10), walletCurrency(w), w.Balance.String(),
 			w.AvailableBalance.String(), w.PendingBalance.String(), isoTime(w.UpdatedAt),
-		}))
-		cw.Flush()
-		err = cw.Error()
+		})
+		err = cw.flush()
 	default:
 		err = o.renderFields(walletFields(o, w))
 	}

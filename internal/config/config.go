@@ -58,7 +58,14 @@ func Dirs(getenv func(string) string) (configDir, stateDir string, err error) {
 // older binary can read a newer file.
 type File struct {
 	APIURL string `json:"api_url"`
+	// KeyStorage remembers, by API host, where `auth login` kept a key
+	// that is not in the keyring: KeyStorageFile for the
+	// --insecure-storage file, so later runs read it without the flag.
+	KeyStorage map[string]string `json:"key_storage,omitempty"`
 }
+
+// KeyStorageFile is KeyStorage's value for the --insecure-storage file.
+const KeyStorageFile = "file"
 
 // Problem names what is wrong with a configured server address, so that
 // callers can word it in the user's language.
@@ -223,4 +230,79 @@ func Host(apiURL string) string {
 		return ""
 	}
 	return strings.ToLower(u.Host)
+}
+
+// SetKeyStorage records in configDir/config.json where host's key is kept
+// (KeyStorageFile), or forgets it when storage is "". Every other field of
+// the file is kept as it is, even those this version does not know. The
+// file is replaced atomically and readable by its owner only.
+func SetKeyStorage(configDir, host, storage string) error {
+	path := filepath.Join(configDir, FileName)
+	fields := map[string]json.RawMessage{}
+	data, err := os.ReadFile(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		return &Error{Source: path, Problem: ProblemFileUnreadable, Detail: err.Error(), Err: err}
+	default:
+		if err := json.Unmarshal(data, &fields); err != nil || fields == nil {
+			if err == nil {
+				err = errors.New("not a JSON object")
+			}
+			return &Error{Source: path, Problem: ProblemFileMalformed, Detail: err.Error(), Err: err}
+		}
+	}
+	hosts := map[string]string{}
+	if raw, ok := fields["key_storage"]; ok {
+		if err := json.Unmarshal(raw, &hosts); err != nil || hosts == nil {
+			hosts = map[string]string{} // a damaged entry is replaced, not kept
+		}
+	}
+	if storage == "" {
+		if _, ok := hosts[host]; !ok && !errors.Is(err, fs.ErrNotExist) {
+			return nil // nothing to forget: the file stays untouched
+		}
+		delete(hosts, host)
+	} else {
+		hosts[host] = storage
+	}
+	if len(hosts) == 0 {
+		delete(fields, "key_storage")
+	} else {
+		raw, err := json.Marshal(hosts)
+		if err != nil {
+			return err
+		}
+		fields["key_storage"] = raw
+	}
+	if len(fields) == 0 && errors.Is(err, fs.ErrNotExist) {
+		return nil // no file, and nothing to write in one
+	}
+	out, err := json.MarshalIndent(fields, "", "  ")
+	if err != nil {
+		return err
+	}
+	return writeFileAtomic(path, append(out, '\n'))
+}
+
+// writeFileAtomic replaces path with data, 0600, so that a reader never
+// sees half a file.
+func writeFileAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, "."+FileName+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
 }
