@@ -846,3 +846,21 @@ func TestALateLeadDoneClosesNothingElse(t *testing.T) {
 		t.Errorf("a stray lead answer closed the lookup form or spoke:\n%s", a.screen())
 	}
 }
+
+// ? shows the whole overlay, its bottom edge included, at the smallest
+// size the terminal supports and above; the status line stays under it.
+func TestTheHelpOverlayFitsTheScreen(t *testing.T) {
+	a := newApp(t, appOpts{})
+	a.keys("esc", "?")
+	for _, s := range [][2]int{{40, 10}, {60, 15}, {100, 30}} {
+		a.send(tea.WindowSizeMsg{Width: s[0], Height: s[1]})
+		lines := strings.Split(a.screen(), "\n")
+		main := strings.Join(lines[:s[1]-2], "\n")
+		if !strings.Contains(main, "╭") || !strings.Contains(main, "╰") || !strings.Contains(main, "╯") {
+			t.Errorf("%dx%d: the overlay is cut:\n%s", s[0], s[1], a.screen())
+		}
+		if !strings.Contains(lines[s[1]-2], "nobody looked up") {
+			t.Errorf("%dx%d: the status line is not under the overlay:\n%s", s[0], s[1], a.screen())
+		}
+	}
+}

@@ -125,7 +125,7 @@ func (k KeyMap) SearchHelp() []key.Binding {
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown, k.Open, k.Back},
-		{k.NextPane, k.PrevPane, k.Wallet, k.Pledges, k.Projects, k.Reload},
+		{k.NextPane, k.PrevPane, k.Wallet, k.Pledges, k.Projects, k.Zoom, k.Reload},
 		{k.Search, k.Sort, k.Category, k.Type, k.Filters, k.Clear},
 		{k.Browser, k.Copy, k.Privacy, k.NewLookup, k.Lead, k.APIKey, k.Help, k.Quit},
 	}
