@@ -374,6 +374,10 @@ func TestKeyMenuForgetAsksForANewKey(t *testing.T) {
 		t.Fatalf("K should open the menu:\n%s", a.screen())
 	}
 	a.keys("down", "enter")
+	if a.m.client == nil || a.m.capturing() || !strings.Contains(a.screen(), "Forget this key?") {
+		t.Fatalf("forget should ask first, the key still in use:\n%s", a.screen())
+	}
+	a.keys("y") // a letter for the question, not a global key
 	if a.m.modal != modalKey || a.m.client != nil || !a.m.capturing() {
 		t.Fatalf("forget should drop the client and ask for a key:\n%s", a.screen())
 	}
@@ -528,6 +532,7 @@ func TestClosingAModalGivesTheKeysBackToThePane(t *testing.T) {
 		{"the K menu cancelled", []string{"K", "esc"}},
 		{"the K menu's cancel", []string{"K", "down", "down", "enter"}},
 		{"a replacement cancelled", []string{"K", "enter", "esc"}},
+		{"forgetting declined", []string{"K", "down", "enter", "n", "esc"}},
 		{"the lead form left", []string{"L", "esc"}},
 		{"a new lookup skipped", []string{"n", "esc"}},
 	} {
@@ -765,7 +770,7 @@ func TestForgettingASessionKeyAsksForANewOne(t *testing.T) {
 	if a.m.client == nil || a.m.modal != modalNone {
 		t.Fatalf("the key was not taken:\n%s", a.screen())
 	}
-	a.keys("K", "down", "enter")
+	a.keys("K", "down", "enter", "y")
 	if a.m.modal != modalKey || a.m.client != nil || !a.m.capturing() || strings.Contains(a.screen(), "could not be forgotten") {
 		t.Fatalf("forget should drop the session's key and ask for another:\n%s", a.screen())
 	}

@@ -25,6 +25,8 @@ type KeyMap struct {
 	Browser, Copy                    key.Binding
 	Privacy, NewLookup, Lead, APIKey key.Binding
 	Zoom, Export, View               key.Binding
+	// Yes and No answer a confirmation (forget the API key?).
+	Yes, No key.Binding
 
 	// For the help bar only: the same keys as Open, Back, Up and Down,
 	// named for what they do in a picker, a search box or a detail.
@@ -69,6 +71,8 @@ func NewKeyMap(p i18n.Printer) KeyMap {
 		Zoom:      b("z", "keys.zoom", "z"),
 		Export:    b("e", "keys.export", "e"),
 		View:      b("v", "keys.view", "v"),
+		Yes:       b("y/enter", "keys.yes", "y", "enter"),
+		No:        b("n/esc", "keys.no", "n", "esc"),
 		Choose:    b("enter", "ui.keys.choose", "enter"),
 		Apply:     b("enter", "ui.keys.apply", "enter"),
 		Cancel:    b("esc", "ui.keys.cancel", "esc"),
