@@ -696,7 +696,7 @@ func TestTheStatusMessageHasPriorityOnNarrowTerminals(t *testing.T) {
 				t.Errorf("%d wide: the status line lacks %q: %q", w, want, line)
 			}
 		}
-		if w >= 100 && !strings.Contains(line, u.Email) {
+		if w >= 100 && !strings.Contains(line, maskEmail(u.Email)) { // privacy is on
 			t.Errorf("%d wide: the email is shortened with room to spare: %q", w, line)
 		}
 		a.send(common.ErrorMsg{Err: opener})
@@ -867,5 +867,41 @@ func TestTheHelpOverlayFitsTheScreen(t *testing.T) {
 		if !strings.Contains(lines[s[1]-2], "nobody looked up") {
 			t.Errorf("%dx%d: the status line is not under the overlay:\n%s", s[0], s[1], a.screen())
 		}
+	}
+}
+
+// p masks the caller's email on the status line too, and p again shows it.
+func TestPrivacyMasksTheCallersEmail(t *testing.T) {
+	a := newApp(t, appOpts{})
+	u := uitest.Demo()
+	a.lookUp(u)
+	a.keys("p")
+	masked := maskEmail(u.Email)
+	if s := a.statusLine(); strings.Contains(a.screen(), u.Email) || !strings.Contains(s, masked) {
+		t.Errorf("with privacy on the email shows, or its mask does not (%q): %q", masked, s)
+	}
+	a.keys("p")
+	if s := a.statusLine(); !strings.Contains(s, u.Email) {
+		t.Errorf("privacy off: the email is not back: %q", s)
+	}
+}
+
+func TestMaskEmail(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"camille.durand@example.com", "c•••••@e•••••.com"},
+		{"a@b.fr", "a•••••@b•••••.fr"},
+		{"jean@mail.example.co.uk", "j•••••@m•••••.uk"},
+		{"élodie@ferme", "é•••••@f•••••"},
+		{"@example.com", "•••••@e•••••.com"},
+		{"no-at-sign", "•••••"},
+		{"", "•••••"},
+	} {
+		if got := maskEmail(c.in); got != c.want {
+			t.Errorf("maskEmail(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	// Two addresses of different lengths mask to the same length.
+	if a, b := maskEmail("a@example.com"), maskEmail("a.very.long.name@example.com"); a != b {
+		t.Errorf("the mask gives the length away: %q, %q", a, b)
 	}
 }
