@@ -5,6 +5,8 @@ package i18n
 // ui/keyprompt).
 func init() {
 	Register(map[Key]Msg{
+		"ui.zoom.restore": {"zoomed · z to restore", "agrandi · z pour revenir"},
+
 		"ui.help.scroll_mid":   {"%d–%d/%d · ↑/↓ to scroll", "%d–%d/%d · ↑/↓ pour défiler"},
 		"ui.help.scroll_short": {"%d–%d/%d · ↑/↓", "%d–%d/%d · ↑/↓"},
 		"ui.help.mouse":        {"Mouse: click a pane, a row or a tab; the wheel scrolls what is under the pointer.", "Souris : cliquez sur un panneau, une ligne ou un onglet ; la molette fait défiler ce qui est sous le pointeur."},

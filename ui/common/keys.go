@@ -82,7 +82,7 @@ func NewKeyMap(p i18n.Printer) KeyMap {
 
 // ShortHelp is the help bar: the keys a person needs most.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.NextPane, k.Open, k.Search, k.Reload, k.Privacy, k.NewLookup, k.Help, k.Quit}
+	return []key.Binding{k.NextPane, k.Open, k.Search, k.Reload, k.Privacy, k.NewLookup, k.Zoom, k.Help, k.Quit}
 }
 
 // The help bar follows what has the keyboard: each context lists its own
@@ -90,7 +90,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 
 // WalletHelp is the help bar while the wallet pane has the keyboard.
 func (k KeyMap) WalletHelp() []key.Binding {
-	return []key.Binding{k.NextPane, k.Reload, k.Privacy, k.NewLookup, k.Lead, k.Help, k.Quit}
+	return []key.Binding{k.NextPane, k.Reload, k.Privacy, k.NewLookup, k.Lead, k.Zoom, k.Help, k.Quit}
 }
 
 // PledgesHelp is the help bar over the list of pledges.
