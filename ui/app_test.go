@@ -29,7 +29,6 @@ import (
 	"github.com/miimosa/miimosa/ui/keyprompt"
 	"github.com/miimosa/miimosa/ui/leadform"
 	"github.com/miimosa/miimosa/ui/pledges"
-	"github.com/miimosa/miimosa/ui/projectdetail"
 	"github.com/miimosa/miimosa/ui/wallet"
 )
 
@@ -441,11 +440,6 @@ func TestProjectFromTheListTakesTheWholeArea(t *testing.T) {
 	}
 }
 
-// lineCount is how many lines the detail's body has, as its readout says.
-func lineCount(d projectdetail.Model) int {
-	return strings.Count(ansi.Strip(d.SetSize(116, 1000).View()), "\n")
-}
-
 func TestAnErrorNoPaneKeepsLastsUntilTheNextKey(t *testing.T) {
 	a := newApp(t, appOpts{})
 	a.keys("esc")
@@ -640,16 +634,16 @@ func TestPasteGoesOnlyToWhatHasTheKeyboard(t *testing.T) {
 	}
 }
 
-// Any sequence of keys and sizes leaves the root drawable: no panic, and
+// Any sequence of keys, clicks, turns of the wheel and sizes leaves the root drawable: no panic, and
 // every frame exactly the terminal's size. Commands are not run (no
 // network): the panes stay as they are, which is the point — keys arrive
 // while answers are pending.
 func FuzzKeysAndSizes(f *testing.F) {
-	for _, seed := range []string{"", "q", "\x00\x01\x02", "?jjjkk\x1b", "nK\x1bL\x1b123\t", "p/abc\r\x1b\x1b", "\xff\xfe\x80"} {
+	for _, seed := range []string{"", "q", "\x00\x01\x02", "?jjjkk\x1b", "nK\x1bL\x1b123\t", "p/abc\r\x1b\x1b", "\xff\xfe\x80", "z\xc0\xc1\xc8\x1f\xd0\xfc\xc4"} {
 		f.Add([]byte(seed))
 	}
 	alphabet := []string{"tab", "shift+tab", "esc", "enter", "up", "down", "backspace",
-		"1", "2", "3", "?", "p", "n", "K", "L", "r", "/", "s", "c", "t", "f", "x", "j", "k", "g", "G", "o", "a", "@", "."}
+		"1", "2", "3", "?", "p", "n", "K", "L", "r", "/", "s", "c", "t", "f", "x", "j", "k", "g", "G", "o", "a", "@", ".", "z", "y"}
 	sizes := [][2]int{{160, 45}, {100, 30}, {60, 15}, {20, 5}, {0, 0}, {1, 40}}
 	f.Fuzz(func(t *testing.T, script []byte) {
 		keyring.MockInit()
@@ -659,11 +653,20 @@ func FuzzKeysAndSizes(f *testing.F) {
 		w, h := 100, 30
 		for _, b := range script {
 			var msg tea.Msg
-			if int(b) >= 256-len(sizes) {
+			switch {
+			case int(b) >= 256-len(sizes):
 				s := sizes[255-int(b)]
 				w, h = s[0], s[1]
 				msg = tea.WindowSizeMsg{Width: w, Height: h}
-			} else {
+			case b >= 192:
+				// The mouse anywhere on the screen, and off it.
+				x, y := int(b)*13%(w+2)-1, int(b)*7%(h+2)-1
+				if b%2 == 0 {
+					msg = tea.MouseClickMsg{X: x, Y: y, Button: tea.MouseLeft}
+				} else {
+					msg = tea.MouseWheelMsg{X: x, Y: y, Button: tea.MouseWheelDown}
+				}
+			default:
 				msg = uitest.Key(alphabet[int(b)%len(alphabet)])
 			}
 			m, _ = m.Update(msg)
