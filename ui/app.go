@@ -73,6 +73,7 @@ type Model struct {
 	// (a pledge, then its project); esc closes the top one.
 	details []detail
 	opened  int // numbers the details opened, so their answers never cross
+	zoom    zoom
 
 	modal  modal
 	key    keyprompt.Model
@@ -98,6 +99,15 @@ type Model struct {
 	spinner   spinner.Model
 	spinning  bool
 	startCmds []tea.Cmd
+}
+
+// zoom is what z maximised: the focused pane (depth 0: it follows the
+// focus from pane to pane) or the detail that was in front (depth n: the
+// n-th). A detail opened over it is shown as usual and, once closed,
+// gives the zoomed view back; closing the zoomed detail ends the zoom.
+type zoom struct {
+	on    bool
+	depth int
 }
 
 // flash is a one-line message that lasts until the next key press.
@@ -181,6 +191,12 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	case tea.KeyPressMsg:
 		return m.spin(m.handleKey(msg))
+	case tea.MouseClickMsg:
+		return m.spin(m.click(msg))
+	case tea.MouseWheelMsg:
+		return m.spin(m.wheel(msg))
+	case tea.MouseMsg:
+		return m, nil // motion and releases: nothing follows the pointer
 	case common.StatusMsg:
 		return m.say(msg.Text, nil), nil
 	case common.ErrorMsg:
@@ -232,7 +248,12 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	if len(m.details) > 0 && key.Matches(msg, keys.Back) {
 		return m.closeDetail().layout(), nil // the one way back from a detail
 	}
+	if m.zoomed() && key.Matches(msg, keys.Back) {
+		return m.toggleZoom(), nil
+	}
 	switch {
+	case key.Matches(msg, keys.Zoom):
+		return m.toggleZoom(), nil
 	case key.Matches(msg, keys.Help):
 		m.help = help.New(m.env)
 		return m.show(modalHelp), nil
@@ -286,10 +307,8 @@ func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
 		if m.modal != modalNone {
 			return m, cmd // a modal keeps the keyboard from what is behind it
 		}
-		if top := len(m.details) - 1; top >= 0 {
-			m.details = slices.Clone(m.details) // models are values: never write into a copy's array
-			m.details[top].slot, cmd = m.details[top].update(msg)
-			return m, cmd
+		if len(m.details) > 0 {
+			return m.toTopDetail(msg)
 		}
 		m.panes[m.focus], cmd = m.panes[m.focus].update(msg)
 		return m, cmd
@@ -507,5 +526,21 @@ func (m Model) closeDetail() Model {
 		d.Close()
 	}
 	m.details = slices.Clip(m.details[:top])
+	if m.zoom.depth > len(m.details) {
+		m.zoom = zoom{} // the zoomed detail is gone
+	}
 	return m
+}
+
+// zoomed reports whether what is in front is zoomed.
+func (m Model) zoomed() bool { return m.zoom.on && m.zoom.depth == len(m.details) }
+
+// toggleZoom maximises what is in front, or gives the others their room back.
+func (m Model) toggleZoom() Model {
+	if m.zoomed() {
+		m.zoom = zoom{}
+	} else {
+		m.zoom = zoom{on: true, depth: len(m.details)}
+	}
+	return m.layout()
 }

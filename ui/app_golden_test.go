@@ -72,10 +72,12 @@ type screenCase struct {
 	keys    []tea.Msg // typed once the program has started
 	then    []step    // more steps before the last
 	ready   func(Model) bool
+	sizes   [][2]int // the screens it is taken at; nil: 100×30 and 60×15
 }
 
-// The screens of issue 3, each at 100×30 and 60×15, through the real
-// sandbox and the real program loop.
+// The screens of issue 3, each at 100×30 and 60×15 (the dashboard also at
+// 120×36 and 80×24; the zoom and the share of the focused pane at 100×30),
+// through the real sandbox and the real program loop.
 func TestScreens(t *testing.T) {
 	demo := uitest.Demo()
 	wrongBirthdate := append(uitest.Type(demo.Email), uitest.Key("tab"))
@@ -92,8 +94,21 @@ func TestScreens(t *testing.T) {
 			ready: func(m Model) bool {
 				return m.modal == modalLookup && settled(m) && strings.Contains(m.lookup.View(), "does not match")
 			}},
-		{name: "dashboard", user: &demo,
+		{name: "dashboard", user: &demo, sizes: [][2]int{{120, 36}, {100, 30}, {80, 24}, {60, 15}},
 			ready: func(m Model) bool { return m.modal == modalNone && m.user == demo && settled(m) }},
+		// The projects focused: the bottom row gets the larger share.
+		{name: "projects_focused", user: &demo, keys: []tea.Msg{uitest.Key("3")}, sizes: [][2]int{{100, 30}},
+			ready: func(m Model) bool { return m.focus == paneProjects && settled(m) }},
+		// z: the pledges alone in the main area, z again to restore.
+		{name: "zoom_pledges", user: &demo, keys: []tea.Msg{uitest.Key("z")}, sizes: [][2]int{{100, 30}},
+			ready: func(m Model) bool { return m.zoomed() && settled(m) }},
+		// z over a detail: the project without its frame.
+		{name: "zoom_detail", keys: []tea.Msg{uitest.Key("esc")}, sizes: [][2]int{{100, 30}},
+			then: []step{
+				{when: func(m Model) bool { return m.modal == modalNone && settled(m) }, keys: []tea.Msg{uitest.Key("enter")}},
+				{when: func(m Model) bool { return len(m.details) == 1 && settled(m) }, keys: []tea.Msg{uitest.Key("z")}},
+			},
+			ready: func(m Model) bool { return len(m.details) == 1 && m.zoomed() && settled(m) }},
 		{name: "dashboard_fr", user: &demo, lang: i18n.FR,
 			ready: func(m Model) bool { return m.modal == modalNone && m.user == demo && settled(m) }},
 		{name: "privacy_on", user: &demo, privacy: true,
@@ -110,8 +125,12 @@ func TestScreens(t *testing.T) {
 			then:  []step{{when: pledgeOpen, keys: []tea.Msg{uitest.Key("enter")}}},
 			ready: func(m Model) bool { return len(m.details) == 2 && settled(m) }},
 	}
-	for _, size := range [][2]int{{100, 30}, {60, 15}} {
-		for _, c := range cases {
+	for _, c := range cases {
+		sizes := c.sizes
+		if sizes == nil {
+			sizes = [][2]int{{100, 30}, {60, 15}}
+		}
+		for _, size := range sizes {
 			t.Run(c.name+"_"+itoa(size[0])+"x"+itoa(size[1]), func(t *testing.T) {
 				golden.RequireEqual(t, runScreen(t, c, size[0], size[1]))
 			})
@@ -124,13 +143,19 @@ func runScreen(t *testing.T, c screenCase, w, h int) string {
 	const host = "api.example.test" // the test server's port changes; the screen must not
 	opts, _ := testOptions(t, sandbox.Options{}, host, c.lang, c.noKey)
 	opts.Privacy = c.privacy
+	var steps []step
 	if c.user != nil {
-		opts.Email, opts.Birthdate, opts.LookupNow = c.user.Email, c.user.Birthdate, true
+		// Filled in as the flags do, and sent once the first pages are in:
+		// how many pages a list loads ahead depends on its height, which
+		// follows the focus, which the lookup moves. Sent at once, the
+		// snapshot would depend on which answer came first.
+		opts.Email, opts.Birthdate = c.user.Email, c.user.Birthdate
+		steps = append(steps, step{when: settled, keys: []tea.Msg{uitest.Key("enter")}})
 	}
 	start := func(m Model) bool {
 		return settled(m) && (c.user == nil || m.user == *c.user)
 	}
-	steps := append(append([]step{{when: start, keys: c.keys}}, c.then...), step{when: c.ready})
+	steps = append(append(append(steps, step{when: start, keys: c.keys}), c.then...), step{when: c.ready})
 	tm := teatest.NewTestModel(t, scripted{New(opts), steps}, teatest.WithInitialTermSize(w, h))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(60*time.Second)).(scripted)
 	return uitest.ASCII(final.render())

@@ -17,9 +17,21 @@ const (
 	wideMinHeight = 22
 )
 
+// The least height of each row of the wide layout, frame included: the
+// wallet's three balances and its update time; the header and a few rows
+// of a list.
+const (
+	minTopH    = 9
+	minBottomH = 8
+)
+
 // geometry is where everything goes for one terminal size.
 type geometry struct {
-	wide          bool
+	wide bool
+	// single: the main area shows one thing, under a one-line strip (the
+	// tabs, or the title of what is zoomed or in front): below the wide
+	// sizes, or zoomed.
+	single        bool
 	mainW, mainH  int // between the top and the status line
 	walletW, topH int // wide: the wallet's width, the top row's height
 }
@@ -32,10 +44,15 @@ func (m Model) geometry() geometry {
 		if m.width >= 140 {
 			g.walletW = 34
 		}
-		// The top row (wallet, pledges) gets a little less than half: the
-		// projects list is the longer one.
-		g.topH = max(9, g.mainH*9/20)
+		// The focused row gets the larger share: three fifths for the
+		// wallet and pledges, the projects the same from below.
+		share := g.mainH * 3 / 5
+		if m.focus == paneProjects {
+			share = g.mainH - share
+		}
+		g.topH = max(minTopH, min(share, g.mainH-minBottomH))
 	}
+	g.single = !g.wide || m.zoomed()
 	return g
 }
 
@@ -45,11 +62,15 @@ func (m Model) mainSize() (int, int) {
 	return g.mainW, g.mainH
 }
 
-// paneSize is the inner size of pane i: its frame when wide, the tab strip
-// and a margin when stacked.
+// singleSize is the inner size of what the main area shows alone: all of
+// it but the strip on top and a margin each side.
+func (g geometry) singleSize() (int, int) { return max(0, g.mainW-2), max(0, g.mainH-1) }
+
+// paneSize is the inner size of pane i: its frame when wide, the strip
+// and a margin when alone.
 func (m Model) paneSize(g geometry, i int) (int, int) {
-	if !g.wide {
-		return max(0, g.mainW-2), max(0, g.mainH-1)
+	if g.single {
+		return g.singleSize()
 	}
 	switch i {
 	case paneWallet:
@@ -60,11 +81,11 @@ func (m Model) paneSize(g geometry, i int) (int, int) {
 	return max(0, g.mainW-4), max(0, g.mainH-g.topH-2)
 }
 
-// detailSize is the inner size of the project detail, which takes the
-// whole main area.
+// detailSize is the inner size of a detail, which takes the whole main
+// area, framed unless alone.
 func (m Model) detailSize(g geometry) (int, int) {
-	if !g.wide {
-		return max(0, g.mainW-2), max(0, g.mainH-1)
+	if g.single {
+		return g.singleSize()
 	}
 	return max(0, g.mainW-4), max(0, g.mainH-2)
 }
@@ -98,6 +119,12 @@ func (m Model) View() tea.View {
 	v := tea.NewView(m.render())
 	v.AltScreen = true
 	v.WindowTitle = "miimosa"
+	// Clicks and the wheel where they mean something: the dashboard and
+	// the help overlay. Over the forms the terminal keeps the mouse, for
+	// selecting text and pasting a key with the middle button.
+	if m.modal == modalNone || m.modal == modalHelp {
+		v.MouseMode = tea.MouseModeCellMotion
+	}
 	return v
 }
 
@@ -129,14 +156,17 @@ func (m Model) dashboard(g geometry) string {
 	t := m.env.T
 	if top := len(m.details) - 1; top >= 0 {
 		d := m.details[top]
-		if !g.wide {
-			strip := m.env.Styles.Title.Render(" " + t.T(d.title))
-			return strip + "\n" + indent(d.view())
+		if g.single {
+			return m.titleStrip(t.T(d.title)) + "\n" + indent(d.view())
 		}
 		return m.frame(t.T(d.title), d.view(), g.mainW, g.mainH, true)
 	}
-	if !g.wide {
-		return m.tabStrip() + "\n" + indent(m.panes[m.focus].view())
+	if g.single {
+		strip := m.tabStrip()
+		if m.zoomed() {
+			strip = m.titleStrip(m.paneTitle(m.focus))
+		}
+		return strip + "\n" + indent(m.panes[m.focus].view())
 	}
 	focused := func(i int) bool { return i == m.focus }
 	top := lipgloss.JoinHorizontal(lipgloss.Top,
@@ -151,19 +181,48 @@ func (m Model) paneTitle(i int) string {
 	return m.env.T.T([...]i18n.Key{"ui.pane.wallet", "ui.pane.pledges", "ui.pane.projects"}[i])
 }
 
+// titleStrip names what the main area shows alone, and, zoomed, how to
+// give the others their room back.
+func (m Model) titleStrip(title string) string {
+	st := m.env.Styles
+	s := st.Title.Render(" " + title)
+	if m.zoomed() {
+		s += st.Muted.Render("  " + m.env.T.T("ui.zoom.restore"))
+	}
+	return s
+}
+
 // tabStrip names the three panes when only one fits, the shown one marked.
 func (m Model) tabStrip() string {
 	st := m.env.Styles
 	tabs := make([]string, paneCount)
 	for i := range tabs {
-		s := " " + m.paneTitle(i) + " "
+		s := m.tabLabel(i)
 		if i == m.focus {
 			tabs[i] = st.Selected.Render(s) // bold as well: it stands out without colour too
 		} else {
 			tabs[i] = st.Subtle.Render(s)
 		}
 	}
-	return strings.Join(tabs, " ")
+	return strings.Join(tabs, tabGap)
+}
+
+// tabGap is what separates two tabs of the strip.
+const tabGap = " "
+
+func (m Model) tabLabel(i int) string { return " " + m.paneTitle(i) + " " }
+
+// tabAt is the pane whose tab is at column x of the strip.
+func (m Model) tabAt(x int) (int, bool) {
+	start := 0
+	for i := range paneCount {
+		w := lipgloss.Width(m.tabLabel(i))
+		if x >= start && x < start+w {
+			return i, true
+		}
+		start += w + lipgloss.Width(tabGap)
+	}
+	return 0, false
 }
 
 // frame draws a pane's box with its title in the top edge. The focused

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -40,6 +42,9 @@ func (m Model) statusLine() string {
 	who, whoStyle := t.T("ui.status.nobody"), st.Muted
 	if m.user != (api.User{}) {
 		who, whoStyle = textsafe.Clean(m.user.Email), st.Accent
+		if m.privacy {
+			who = maskEmail(who)
+		}
 	}
 	left := func(hostW, whoW int) string {
 		s := st.StatusBar.Render(" " + ansi.Truncate(host, hostW, "…"))
@@ -96,4 +101,28 @@ func (m Model) helpBar() string {
 		bindings = b
 	}
 	return help.Bar(m.env, m.width, bindings)
+}
+
+// maskEmail hides who is on the line while the screen is shared: the
+// first letter of the name and of the domain, and the top-level domain,
+// are enough for the agent to know it is the right caller; the bullets
+// are as many for every address, so they do not give its length away.
+func maskEmail(email string) string {
+	const hidden = "•••••"
+	first := func(s string) string {
+		for _, r := range s {
+			return string(r)
+		}
+		return ""
+	}
+	at := strings.LastIndex(email, "@")
+	if at < 0 {
+		return hidden
+	}
+	local, domain := email[:at], email[at+1:]
+	tld := ""
+	if dot := strings.LastIndex(domain, "."); dot > 0 {
+		domain, tld = domain[:dot], domain[dot:]
+	}
+	return first(local) + hidden + "@" + first(domain) + hidden + tld
 }

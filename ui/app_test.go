@@ -29,7 +29,6 @@ import (
 	"github.com/miimosa/miimosa/ui/keyprompt"
 	"github.com/miimosa/miimosa/ui/leadform"
 	"github.com/miimosa/miimosa/ui/pledges"
-	"github.com/miimosa/miimosa/ui/projectdetail"
 	"github.com/miimosa/miimosa/ui/wallet"
 )
 
@@ -374,6 +373,10 @@ func TestKeyMenuForgetAsksForANewKey(t *testing.T) {
 		t.Fatalf("K should open the menu:\n%s", a.screen())
 	}
 	a.keys("down", "enter")
+	if a.m.client == nil || a.m.capturing() || !strings.Contains(a.screen(), "Forget this key?") {
+		t.Fatalf("forget should ask first, the key still in use:\n%s", a.screen())
+	}
+	a.keys("y") // a letter for the question, not a global key
 	if a.m.modal != modalKey || a.m.client != nil || !a.m.capturing() {
 		t.Fatalf("forget should drop the client and ask for a key:\n%s", a.screen())
 	}
@@ -435,11 +438,6 @@ func TestProjectFromTheListTakesTheWholeArea(t *testing.T) {
 	if len(a.m.details) != 0 || !strings.Contains(a.screen(), "3 Projects") {
 		t.Errorf("esc did not give the list back:\n%s", a.screen())
 	}
-}
-
-// lineCount is how many lines the detail's body has, as its readout says.
-func lineCount(d projectdetail.Model) int {
-	return strings.Count(ansi.Strip(d.SetSize(116, 1000).View()), "\n")
 }
 
 func TestAnErrorNoPaneKeepsLastsUntilTheNextKey(t *testing.T) {
@@ -528,6 +526,7 @@ func TestClosingAModalGivesTheKeysBackToThePane(t *testing.T) {
 		{"the K menu cancelled", []string{"K", "esc"}},
 		{"the K menu's cancel", []string{"K", "down", "down", "enter"}},
 		{"a replacement cancelled", []string{"K", "enter", "esc"}},
+		{"forgetting declined", []string{"K", "down", "enter", "n", "esc"}},
 		{"the lead form left", []string{"L", "esc"}},
 		{"a new lookup skipped", []string{"n", "esc"}},
 	} {
@@ -635,16 +634,16 @@ func TestPasteGoesOnlyToWhatHasTheKeyboard(t *testing.T) {
 	}
 }
 
-// Any sequence of keys and sizes leaves the root drawable: no panic, and
+// Any sequence of keys, clicks, turns of the wheel and sizes leaves the root drawable: no panic, and
 // every frame exactly the terminal's size. Commands are not run (no
 // network): the panes stay as they are, which is the point — keys arrive
 // while answers are pending.
 func FuzzKeysAndSizes(f *testing.F) {
-	for _, seed := range []string{"", "q", "\x00\x01\x02", "?jjjkk\x1b", "nK\x1bL\x1b123\t", "p/abc\r\x1b\x1b", "\xff\xfe\x80"} {
+	for _, seed := range []string{"", "q", "\x00\x01\x02", "?jjjkk\x1b", "nK\x1bL\x1b123\t", "p/abc\r\x1b\x1b", "\xff\xfe\x80", "z\xc0\xc1\xc8\x1f\xd0\xfc\xc4"} {
 		f.Add([]byte(seed))
 	}
 	alphabet := []string{"tab", "shift+tab", "esc", "enter", "up", "down", "backspace",
-		"1", "2", "3", "?", "p", "n", "K", "L", "r", "/", "s", "c", "t", "f", "x", "j", "k", "g", "G", "o", "a", "@", "."}
+		"1", "2", "3", "?", "p", "n", "K", "L", "r", "/", "s", "c", "t", "f", "x", "j", "k", "g", "G", "o", "a", "@", ".", "z", "y"}
 	sizes := [][2]int{{160, 45}, {100, 30}, {60, 15}, {20, 5}, {0, 0}, {1, 40}}
 	f.Fuzz(func(t *testing.T, script []byte) {
 		keyring.MockInit()
@@ -654,11 +653,20 @@ func FuzzKeysAndSizes(f *testing.F) {
 		w, h := 100, 30
 		for _, b := range script {
 			var msg tea.Msg
-			if int(b) >= 256-len(sizes) {
+			switch {
+			case int(b) >= 256-len(sizes):
 				s := sizes[255-int(b)]
 				w, h = s[0], s[1]
 				msg = tea.WindowSizeMsg{Width: w, Height: h}
-			} else {
+			case b >= 192:
+				// The mouse anywhere on the screen, and off it.
+				x, y := int(b)*13%(w+2)-1, int(b)*7%(h+2)-1
+				if b%2 == 0 {
+					msg = tea.MouseClickMsg{X: x, Y: y, Button: tea.MouseLeft}
+				} else {
+					msg = tea.MouseWheelMsg{X: x, Y: y, Button: tea.MouseWheelDown}
+				}
+			default:
 				msg = uitest.Key(alphabet[int(b)%len(alphabet)])
 			}
 			m, _ = m.Update(msg)
@@ -691,7 +699,7 @@ func TestTheStatusMessageHasPriorityOnNarrowTerminals(t *testing.T) {
 				t.Errorf("%d wide: the status line lacks %q: %q", w, want, line)
 			}
 		}
-		if w >= 100 && !strings.Contains(line, u.Email) {
+		if w >= 100 && !strings.Contains(line, maskEmail(u.Email)) { // privacy is on
 			t.Errorf("%d wide: the email is shortened with room to spare: %q", w, line)
 		}
 		a.send(common.ErrorMsg{Err: opener})
@@ -765,7 +773,7 @@ func TestForgettingASessionKeyAsksForANewOne(t *testing.T) {
 	if a.m.client == nil || a.m.modal != modalNone {
 		t.Fatalf("the key was not taken:\n%s", a.screen())
 	}
-	a.keys("K", "down", "enter")
+	a.keys("K", "down", "enter", "y")
 	if a.m.modal != modalKey || a.m.client != nil || !a.m.capturing() || strings.Contains(a.screen(), "could not be forgotten") {
 		t.Fatalf("forget should drop the session's key and ask for another:\n%s", a.screen())
 	}
@@ -844,5 +852,59 @@ func TestALateLeadDoneClosesNothingElse(t *testing.T) {
 	a.send(leadform.DoneMsg{ID: 7, Notice: "Lead received: #7"})
 	if a.m.modal != modalLookup || strings.Contains(a.statusLine(), "#7") {
 		t.Errorf("a stray lead answer closed the lookup form or spoke:\n%s", a.screen())
+	}
+}
+
+// ? shows the whole overlay, its bottom edge included, at the smallest
+// size the terminal supports and above; the status line stays under it.
+func TestTheHelpOverlayFitsTheScreen(t *testing.T) {
+	a := newApp(t, appOpts{})
+	a.keys("esc", "?")
+	for _, s := range [][2]int{{40, 10}, {60, 15}, {100, 30}} {
+		a.send(tea.WindowSizeMsg{Width: s[0], Height: s[1]})
+		lines := strings.Split(a.screen(), "\n")
+		main := strings.Join(lines[:s[1]-2], "\n")
+		if !strings.Contains(main, "╭") || !strings.Contains(main, "╰") || !strings.Contains(main, "╯") {
+			t.Errorf("%dx%d: the overlay is cut:\n%s", s[0], s[1], a.screen())
+		}
+		if !strings.Contains(lines[s[1]-2], "nobody looked up") {
+			t.Errorf("%dx%d: the status line is not under the overlay:\n%s", s[0], s[1], a.screen())
+		}
+	}
+}
+
+// p masks the caller's email on the status line too, and p again shows it.
+func TestPrivacyMasksTheCallersEmail(t *testing.T) {
+	a := newApp(t, appOpts{})
+	u := uitest.Demo()
+	a.lookUp(u)
+	a.keys("p")
+	masked := maskEmail(u.Email)
+	if s := a.statusLine(); strings.Contains(a.screen(), u.Email) || !strings.Contains(s, masked) {
+		t.Errorf("with privacy on the email shows, or its mask does not (%q): %q", masked, s)
+	}
+	a.keys("p")
+	if s := a.statusLine(); !strings.Contains(s, u.Email) {
+		t.Errorf("privacy off: the email is not back: %q", s)
+	}
+}
+
+func TestMaskEmail(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"camille.durand@example.com", "c•••••@e•••••.com"},
+		{"a@b.fr", "a•••••@b•••••.fr"},
+		{"jean@mail.example.co.uk", "j•••••@m•••••.uk"},
+		{"élodie@ferme", "é•••••@f•••••"},
+		{"@example.com", "•••••@e•••••.com"},
+		{"no-at-sign", "•••••"},
+		{"", "•••••"},
+	} {
+		if got := maskEmail(c.in); got != c.want {
+			t.Errorf("maskEmail(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	// Two addresses of different lengths mask to the same length.
+	if a, b := maskEmail("a@example.com"), maskEmail("a.very.long.name@example.com"); a != b {
+		t.Errorf("the mask gives the length away: %q, %q", a, b)
 	}
 }

@@ -25,6 +25,8 @@ type KeyMap struct {
 	Browser, Copy                    key.Binding
 	Privacy, NewLookup, Lead, APIKey key.Binding
 	Zoom, Export, View               key.Binding
+	// Yes and No answer a confirmation (forget the API key?).
+	Yes, No key.Binding
 
 	// For the help bar only: the same keys as Open, Back, Up and Down,
 	// named for what they do in a picker, a search box or a detail.
@@ -69,6 +71,8 @@ func NewKeyMap(p i18n.Printer) KeyMap {
 		Zoom:      b("z", "keys.zoom", "z"),
 		Export:    b("e", "keys.export", "e"),
 		View:      b("v", "keys.view", "v"),
+		Yes:       b("y/enter", "keys.yes", "y", "enter"),
+		No:        b("n/esc", "keys.no", "n", "esc"),
 		Choose:    b("enter", "ui.keys.choose", "enter"),
 		Apply:     b("enter", "ui.keys.apply", "enter"),
 		Cancel:    b("esc", "ui.keys.cancel", "esc"),
@@ -78,7 +82,7 @@ func NewKeyMap(p i18n.Printer) KeyMap {
 
 // ShortHelp is the help bar: the keys a person needs most.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.NextPane, k.Open, k.Search, k.Reload, k.Privacy, k.NewLookup, k.Help, k.Quit}
+	return []key.Binding{k.NextPane, k.Open, k.Search, k.Reload, k.Privacy, k.NewLookup, k.Zoom, k.Help, k.Quit}
 }
 
 // The help bar follows what has the keyboard: each context lists its own
@@ -86,7 +90,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 
 // WalletHelp is the help bar while the wallet pane has the keyboard.
 func (k KeyMap) WalletHelp() []key.Binding {
-	return []key.Binding{k.NextPane, k.Reload, k.Privacy, k.NewLookup, k.Lead, k.Help, k.Quit}
+	return []key.Binding{k.NextPane, k.Reload, k.Privacy, k.NewLookup, k.Lead, k.Zoom, k.Help, k.Quit}
 }
 
 // PledgesHelp is the help bar over the list of pledges.
@@ -125,7 +129,7 @@ func (k KeyMap) SearchHelp() []key.Binding {
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown, k.Open, k.Back},
-		{k.NextPane, k.PrevPane, k.Wallet, k.Pledges, k.Projects, k.Reload},
+		{k.NextPane, k.PrevPane, k.Wallet, k.Pledges, k.Projects, k.Zoom, k.Reload},
 		{k.Search, k.Sort, k.Category, k.Type, k.Filters, k.Clear},
 		{k.Browser, k.Copy, k.Privacy, k.NewLookup, k.Lead, k.APIKey, k.Help, k.Quit},
 	}

@@ -59,14 +59,19 @@ func (m Model) SetSize(width, height int) Model {
 	return m
 }
 
-// Update scrolls, and closes on esc or ?.
+// Update scrolls (keys and the wheel), and closes on esc or ?.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
-	if e, ok := msg.(common.EnvMsg); ok {
-		m.env = e.Env
+	var k tea.KeyPressMsg
+	switch msg := msg.(type) {
+	case common.EnvMsg:
+		m.env = msg.Env
 		return m, nil
-	}
-	k, ok := msg.(tea.KeyPressMsg)
-	if !ok {
+	case common.WheelMsg:
+		m.offset = max(0, min(m.offset+msg.Lines, m.maxOffset()))
+		return m, nil
+	case tea.KeyPressMsg:
+		k = msg
+	default:
 		return m, nil
 	}
 	keys := m.env.Keys
@@ -131,23 +136,50 @@ func (m Model) body() []string {
 		rowW += w
 	}
 	flush()
+	rows = append(rows, m.env.Styles.Muted.Width(inner).Render(m.env.T.T("ui.help.mouse")))
 	return strings.Split(strings.Join(rows, "\n\n"), "\n")
 }
 
-// View renders the overlay centred in the size given.
+// View renders the overlay centred in the size given, exactly: every line
+// of the card is one line of the screen (the title gives up its words
+// before it would wrap, key lines are cut at the border), so the card's
+// bottom edge is always drawn.
 func (m Model) View() string {
 	if m.width == 0 || m.height == 0 {
 		return ""
 	}
-	st, t := m.env.Styles, m.env.T
+	st := m.env.Styles
+	inner := max(1, m.cardWidth()-4)
 	body := m.body()
 	end := min(len(body), m.offset+m.bodyHeight())
-	title := st.Title.Render(t.T("ui.help.title"))
-	if len(body) > m.bodyHeight() {
-		title += st.Muted.Render("  " + t.T("ui.help.scroll", m.offset+1, end, len(body)))
-	} else {
-		title += st.Muted.Render("  " + t.T("ui.help.close"))
+	lines := append([]string{m.title(inner), ""}, body[m.offset:end]...)
+	for i, l := range lines {
+		lines[i] = ansi.Truncate(l, inner, "…")
 	}
-	lines := append([]string{title, ""}, body[m.offset:end]...)
 	return common.Modal(st, lines, m.cardWidth(), m.width, m.height)
+}
+
+// title is the overlay's title and how to scroll or close it, in the
+// longest form that fits on one line of inner cells.
+func (m Model) title(inner int) string {
+	st, t := m.env.Styles, m.env.T
+	body := m.body()
+	name := st.Title.Render(t.T("ui.help.title"))
+	var forms []string
+	if len(body) > m.bodyHeight() {
+		end := min(len(body), m.offset+m.bodyHeight())
+		forms = []string{
+			t.T("ui.help.scroll", m.offset+1, end, len(body)),
+			t.T("ui.help.scroll_mid", m.offset+1, end, len(body)),
+			t.T("ui.help.scroll_short", m.offset+1, end, len(body)),
+		}
+	} else {
+		forms = []string{t.T("ui.help.close")}
+	}
+	for _, f := range forms {
+		if s := name + st.Muted.Render("  "+f); lipgloss.Width(s) <= inner {
+			return s
+		}
+	}
+	return name + st.Muted.Render("  "+forms[len(forms)-1]) // cut by View
 }

@@ -59,6 +59,9 @@ const (
 	modeAsk     mode = iota // no usable key: the prompt cannot be left but by quitting
 	modeReplace             // asking for a new key while the old one works: esc cancels
 	modeMenu
+	// modeConfirm asks before forgetting: a forgotten key cannot be got
+	// back from here, only pasted again.
+	modeConfirm
 )
 
 type menuItem int
@@ -95,6 +98,10 @@ type Model struct {
 
 	req     common.Request // the key check, or the key's deletion
 	problem string
+	// selected: the field holds a refused key, all of it selected, as an
+	// editor would leave it: typing or pasting replaces it, a cursor key
+	// keeps it to be corrected, a deletion empties it.
+	selected bool
 }
 
 // New returns the prompt asking for a key, for a start without one.
@@ -113,7 +120,7 @@ func New(env *common.Env, cfg Config) Model {
 // Menu returns the prompt showing the K menu.
 func (m Model) Menu() Model {
 	m.req.Abandon()
-	m.mode, m.item, m.problem = modeMenu, itemReplace, ""
+	m.mode, m.item, m.problem, m.selected = modeMenu, itemReplace, "", false
 	return m
 }
 
@@ -132,7 +139,7 @@ func (m Model) SetSize(width, height int) Model {
 func (m Model) SetFocused(bool) Model { return m }
 
 // Capturing is true while the key is being typed.
-func (m Model) Capturing() bool { return m.mode != modeMenu }
+func (m Model) Capturing() bool { return m.mode == modeAsk || m.mode == modeReplace }
 
 // Busy reports a check, save or delete in flight.
 func (m Model) Busy() bool { return m.req.Busy() }
@@ -149,8 +156,11 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.input.SetStyles(common.InputStyles(m.env.Styles))
 		return m, nil
 	case tea.KeyPressMsg:
-		if m.mode == modeMenu {
+		switch m.mode {
+		case modeMenu:
 			return m.menuKey(msg)
+		case modeConfirm:
+			return m.confirmKey(msg)
 		}
 		keys := m.env.Keys
 		switch {
@@ -158,6 +168,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			if m.mode == modeReplace {
 				m.req.Abandon()
 				m.input.Reset()
+				m.selected = false
 				return m, func() tea.Msg { return CancelMsg{} }
 			}
 			return m, nil // without a key there is nothing to go back to
@@ -165,12 +176,46 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			return m.check()
 		}
 	}
-	if m.mode == modeMenu {
+	if !m.Capturing() {
 		return m, nil
+	}
+	return m.edit(msg)
+}
+
+// edit hands msg to the field. While a refused key is selected, what is
+// typed or pasted replaces it (pasted after it, the result would be
+// neither key), a deletion empties it, and a cursor key leaves it in the
+// field to be corrected.
+func (m Model) edit(msg tea.Msg) (Model, tea.Cmd) {
+	if m.selected {
+		switch msg := msg.(type) {
+		case tea.PasteMsg:
+			m.input.SetValue("")
+			m.selected = false
+		case tea.KeyPressMsg:
+			km := m.input.KeyMap
+			switch {
+			case key.Matches(msg, km.DeleteCharacterBackward, km.DeleteCharacterForward, km.DeleteWordBackward,
+				km.DeleteWordForward, km.DeleteBeforeCursor, km.DeleteAfterCursor):
+				m.input.SetValue("")
+				m.selected = false
+				return m, nil
+			case key.Matches(msg, km.Paste), msg.Text != "":
+				m.input.SetValue("")
+			}
+			m.selected = false
+		}
 	}
 	var cmd tea.Cmd
 	m.input, cmd = m.input.Update(msg)
 	return m, cmd
+}
+
+// keep leaves a refused key in the field, selected, the cursor at its end.
+func (m Model) keep() Model {
+	m.input.CursorEnd()
+	m.selected = m.input.Value() != ""
+	return m
 }
 
 func (m Model) menuKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
@@ -185,14 +230,36 @@ func (m Model) menuKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, keys.Open):
 		switch m.item {
 		case itemReplace:
-			m.mode, m.problem = modeReplace, ""
+			m.mode, m.problem, m.selected = modeReplace, "", false
 			m.input.Reset()
 			return m, m.input.Focus()
 		case itemForget:
-			return m.forget()
+			// A key from the environment cannot be forgotten from here:
+			// saying so beats asking to confirm what cannot be done.
+			if m.cfg.Source == credentials.SourceEnv {
+				m.problem = m.env.T.T("ui.key.from_env")
+				return m, nil
+			}
+			m.mode, m.problem = modeConfirm, ""
+			return m, nil
 		default:
 			return m, func() tea.Msg { return CancelMsg{} }
 		}
+	}
+	return m, nil
+}
+
+// confirmKey answers "forget the key?": yes forgets it, no goes back to
+// the menu.
+func (m Model) confirmKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	keys := m.env.Keys
+	switch {
+	case m.req.Busy():
+		return m, nil // the deletion is under way: it cannot be taken back
+	case key.Matches(msg, keys.Yes):
+		return m.forget()
+	case key.Matches(msg, keys.No):
+		m.mode, m.problem = modeMenu, ""
 	}
 	return m, nil
 }
@@ -206,10 +273,10 @@ func (m Model) check() (Model, tea.Cmd) {
 	}
 	if err := credentials.ValidateKey(k); err != nil {
 		m.problem = m.env.T.T("ui.key.invalid")
-		return m, nil
+		return m.keep(), nil
 	}
 	ctx, seq := m.req.Start()
-	m.problem = ""
+	m.problem, m.selected = "", false
 	newClient, store := m.cfg.NewClient, m.cfg.Store
 	return m, func() tea.Msg {
 		c, err := newClient(k)
@@ -235,8 +302,7 @@ func (m Model) checked(msg checkedMsg) (Model, tea.Cmd) {
 	switch {
 	case errors.Is(msg.err, api.ErrKeyRejected):
 		m.problem = t.T("ui.key.rejected", m.cfg.Host)
-		m.input.Reset() // a rejected key is typed again from scratch
-		return m, nil
+		return m.keep(), nil // a typo is corrected, another key pasted over it
 	case msg.err != nil:
 		m.problem = t.T("ui.key.failed", common.ErrorText(t, msg.err))
 		return m, nil
@@ -270,14 +336,8 @@ func (m Model) saveNotice(src credentials.Source, err error) string {
 	return t.T("ui.key.no_keyring")
 }
 
-// forget deletes the stored key. A key from the environment cannot be
-// forgotten from here: saying so beats pretending.
+// forget deletes the stored key, once confirmed.
 func (m Model) forget() (Model, tea.Cmd) {
-	t := m.env.T
-	if m.cfg.Source == credentials.SourceEnv {
-		m.problem = t.T("ui.key.from_env")
-		return m, nil
-	}
 	// Deleting from the keyring cannot be cancelled: only the number is used.
 	_, seq := m.req.Start()
 	if m.cfg.Store == nil {
@@ -296,7 +356,10 @@ func (m Model) forgot(msg forgotMsg) (Model, tea.Cmd) {
 		m.problem = t.T("ui.key.forget_failed", common.ErrorText(t, err))
 		return m, nil
 	}
-	m.mode, m.problem, m.cfg.Source = modeAsk, "", credentials.SourceNone
+	if errors.Is(msg.err, credentials.ErrNoKeyring) {
+		m.cfg.NoKeyring = true // the next prompt says where keys go now
+	}
+	m.mode, m.problem, m.cfg.Source, m.selected = modeAsk, "", credentials.SourceNone, false
 	m.input.Reset()
 	notice := t.T("ui.key.forgotten")
 	return m, tea.Batch(m.input.Focus(), func() tea.Msg { return ForgottenMsg{Notice: notice} })
@@ -335,7 +398,11 @@ func (m Model) View() string {
 	st, t := m.env.Styles, m.env.T
 	inner := m.cardWidth() - 4
 	lines := []string{st.Title.Render(t.T("ui.key.title", m.cfg.Host))}
-	if m.mode == modeMenu {
+	switch m.mode {
+	case modeConfirm:
+		lines = append(lines, st.Muted.Width(inner).Render(m.sourceLine()), "",
+			st.Warning.Width(inner).Render(t.T("ui.key.forget_confirm")))
+	case modeMenu:
 		lines = append(lines, st.Muted.Width(inner).Render(m.sourceLine()), "")
 		for i, s := range []string{t.T("ui.key.replace"), t.T("ui.key.forget"), t.T("ui.key.cancel")} {
 			if menuItem(i) == m.item {
@@ -344,7 +411,7 @@ func (m Model) View() string {
 				lines = append(lines, "  "+s)
 			}
 		}
-	} else {
+	default:
 		switch {
 		case m.height >= 14:
 			lines = append(lines, st.Muted.Width(inner).Render(t.T(m.introKey())))
@@ -356,7 +423,7 @@ func (m Model) View() string {
 		if m.cfg.Notice != "" && m.mode == modeAsk {
 			lines = append(lines, st.Warning.Width(inner).Render(m.cfg.Notice))
 		}
-		lines = append(lines, "", st.Accent.Render(t.T("ui.key.label"))+"  "+m.input.View())
+		lines = append(lines, "", st.Accent.Render(t.T("ui.key.label"))+"  "+m.field())
 	}
 	lines = append(lines, "")
 	switch {
@@ -371,13 +438,28 @@ func (m Model) View() string {
 		hint = "ui.key.keys_replace"
 	case modeMenu:
 		hint = "ui.key.keys_menu"
+	case modeConfirm:
+		hint = "ui.key.keys_confirm"
 	}
 	lines = append(lines, st.Muted.Width(inner).Render(t.T(hint)))
 	return common.Modal(st, lines, m.cardWidth(), m.width, m.height)
 }
 
+// field is the key as typed, masked; a refused key kept for correction
+// is shown selected (reverse video, which shows without colour too).
+func (m Model) field() string {
+	if !m.selected {
+		return m.input.View()
+	}
+	n := min(len([]rune(m.input.Value())), max(1, m.input.Width()))
+	return m.env.Styles.Selected.Reverse(true).Render(strings.Repeat(string(m.input.EchoCharacter), n))
+}
+
 // introKey says where a key typed now will be kept, from what is known of
-// this machine: the keyring, the private file, or this session only.
+// this machine: the keyring, the private file, or this session only. When
+// the keyring has not been asked yet (the key in use came from the
+// environment), it says both, as what happens depends on it: one true
+// sentence, rather than a promise the notice after the save takes back.
 func (m Model) introKey() i18n.Key {
 	switch {
 	case m.cfg.Store == nil:
@@ -388,9 +470,17 @@ func (m Model) introKey() i18n.Key {
 		return "ui.key.intro_session"
 	case m.cfg.Insecure:
 		return "ui.key.intro_either"
+	case !m.keyringAnswered():
+		return "ui.key.intro_maybe"
 	}
 	return "ui.key.intro_keyring"
 }
+
+// keyringAnswered reports whether this session has heard from the keyring
+// (a key from it or saved in it, none found in it at start, a save it
+// failed, which sets NoKeyring). A key from the environment is taken
+// before the keyring is asked.
+func (m Model) keyringAnswered() bool { return m.cfg.Source != credentials.SourceEnv }
 
 // sourceLine says where the key in use comes from (never the key itself).
 func (m Model) sourceLine() string {

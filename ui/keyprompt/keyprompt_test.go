@@ -85,14 +85,11 @@ func TestRejectedKeyIsSaidAndAskedAgainThenTheGoodOneIsSaved(t *testing.T) {
 	if out := p.view(); !strings.Contains(out, "rejected this key") {
 		t.Errorf("the rejection is not said:\n%s", out)
 	}
-	if p.m.input.Value() != "" {
-		t.Error("the rejected key is still in the field")
-	}
 	if _, _, err := p.store.Get(); !errors.Is(err, credentials.ErrNotFound) {
 		t.Errorf("a rejected key was saved: %v", err)
 	}
 
-	p.enter(t, sandbox.DemoKey)
+	p.enter(t, sandbox.DemoKey) // typed over the rejected one, which it replaces
 	if len(p.done) != 1 || p.done[0].Client == nil {
 		t.Fatalf("the good key was not accepted:\n%s", p.view())
 	}
@@ -165,9 +162,9 @@ func TestMenuReplacesOrForgetsOrCancels(t *testing.T) {
 		t.Error("esc does not cancel a replacement")
 	}
 
-	// Forget.
+	// Forget, once confirmed.
 	p.m = p.m.Menu()
-	p.send(t, uitest.Key("down"), uitest.Key("enter"))
+	p.send(t, uitest.Key("down"), uitest.Key("enter"), uitest.Key("y"))
 	if len(p.forgotten) != 1 {
 		t.Fatalf("forget did not report:\n%s", p.view())
 	}
@@ -212,7 +209,7 @@ func TestASessionKeyIsForgottenWithoutAKeyring(t *testing.T) {
 		t.Fatalf("the key was not accepted:\n%s", p.view())
 	}
 	p.m = p.m.Menu()
-	p.send(t, uitest.Key("down"), uitest.Key("enter"))
+	p.send(t, uitest.Key("down"), uitest.Key("enter"), uitest.Key("enter"))
 	if len(p.forgotten) != 1 || strings.Contains(p.view(), "could not be forgotten") {
 		t.Fatalf("forgetting a session key failed:\n%s", p.view())
 	}
@@ -301,5 +298,121 @@ func TestAKeyringFoundMissingChangesTheNextPrompt(t *testing.T) {
 	p.m = p.m.SetSize(60, 13)
 	if out := cardText(p.view()); !strings.Contains(out, cardText("No keyring on this machine")) {
 		t.Errorf("a short prompt drops that the key will not be kept:\n%s", p.view())
+	}
+}
+
+// K → Forget asks first: n or esc goes back to the menu with the key
+// kept; y or enter forgets it.
+func TestForgettingAsksForConfirmation(t *testing.T) {
+	keyring.MockInit()
+	for _, yes := range []string{"y", "enter"} {
+		for _, no := range []string{"n", "esc"} {
+			p := newPrompt(t, credentials.SourceKeyring)
+			if _, err := p.store.Save("old-key-abcdef"); err != nil {
+				t.Fatal(err)
+			}
+			p.m = p.m.Menu()
+			p.send(t, uitest.Key("down"), uitest.Key("enter"))
+			if len(p.forgotten) != 0 || !strings.Contains(cardText(p.view()), cardText("Forget this key?")) || p.m.Capturing() {
+				t.Fatalf("forget did not ask first:\n%s", p.view())
+			}
+			p.send(t, uitest.Key(no))
+			if len(p.forgotten) != 0 || p.cancelled != 0 || p.m.mode != modeMenu {
+				t.Fatalf("%s: not back at the menu with the key kept:\n%s", no, p.view())
+			}
+			if _, _, err := p.store.Get(); err != nil {
+				t.Fatalf("%s: the key is gone: %v", no, err)
+			}
+			p.send(t, uitest.Key("enter")) // still on Forget
+			p.send(t, uitest.Key(yes))
+			if len(p.forgotten) != 1 || p.m.mode != modeAsk {
+				t.Fatalf("%s: the key was not forgotten:\n%s", yes, p.view())
+			}
+			if _, _, err := p.store.Get(); !errors.Is(err, credentials.ErrNotFound) {
+				t.Errorf("%s: the key is still stored: %v", yes, err)
+			}
+		}
+	}
+}
+
+// A refused key stays in the field, all of it selected, so that a typo
+// can be corrected: a cursor key keeps it to edit, typing or pasting
+// replaces it, a deletion empties it. The key is never shown.
+func TestARefusedKeyStaysSelected(t *testing.T) {
+	keyring.MockInit()
+	typo := sandbox.DemoKey + "x"
+	reject := func(p *prompt, key string) {
+		t.Helper()
+		p.enter(t, key)
+		if len(p.done) != 0 || !p.m.selected || p.m.input.Value() != strings.TrimSpace(key) {
+			t.Fatalf("the refused key is not kept selected (%v, %d chars):\n%s", p.m.selected, len(p.m.input.Value()), p.view())
+		}
+		if out := p.view(); strings.Contains(out, key) || !strings.Contains(cardText(out), cardText("or press ← or → to correct it")) {
+			t.Fatalf("the prompt shows the key, or not what to do:\n%s", out)
+		}
+	}
+
+	// → keeps it to correct: backspace takes the typo off.
+	p := newPrompt(t, credentials.SourceNone)
+	reject(p, typo)
+	p.send(t, tea.KeyPressMsg{Code: tea.KeyRight}, uitest.Key("backspace"), uitest.Key("enter"))
+	if len(p.done) != 1 {
+		t.Fatalf("the corrected key was not accepted:\n%s", p.view())
+	}
+
+	// A paste replaces it.
+	p = newPrompt(t, credentials.SourceNone)
+	reject(p, typo)
+	p.send(t, tea.PasteMsg{Content: sandbox.DemoKey}, uitest.Key("enter"))
+	if len(p.done) != 1 {
+		t.Fatalf("the pasted key did not replace the refused one:\n%s", p.view())
+	}
+
+	// Backspace empties it; what is typed next is the new key.
+	p = newPrompt(t, credentials.SourceNone)
+	reject(p, typo)
+	p.send(t, uitest.Key("backspace"))
+	if p.m.input.Value() != "" || p.m.selected {
+		t.Fatalf("backspace on the selection left %d chars", len(p.m.input.Value()))
+	}
+
+	// Not a key at all: kept the same way, no request made.
+	p = newPrompt(t, credentials.SourceNone)
+	p.send(t, tea.PasteMsg{Content: "two words"}, uitest.Key("enter"))
+	if p.m.Busy() || !p.m.selected || !strings.Contains(p.view(), "cannot be an API key") {
+		t.Fatalf("a key with a space is not kept selected:\n%s", p.view())
+	}
+	p.send(t, uitest.Type(sandbox.DemoKey)...)
+	p.send(t, uitest.Key("enter"))
+	if len(p.done) != 1 {
+		t.Fatalf("the key typed over the refused one was not accepted:\n%s", p.view())
+	}
+}
+
+// With the key in use from MIIMOSA_API_KEY the keyring was never asked:
+// K → Replace says what happens either way, one sentence that holds,
+// rather than promise the keyring. The same machine once known to have
+// no keyring says the session only.
+func TestReplacingAKeyFromTheEnvironmentPromisesNothingUnknown(t *testing.T) {
+	keyring.MockInitWithError(errors.New("org.freedesktop.DBus.Error.ServiceUnknown"))
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.FR} {
+		env := uitest.Env(lang)
+		p := newPrompt(t, credentials.SourceEnv)
+		p.m = New(env, p.m.cfg).SetSize(80, 24).Menu()
+		p.send(t, uitest.Key("enter"))
+		out := cardText(p.view())
+		if !strings.Contains(out, cardText(env.T.T("ui.key.intro_maybe"))) || strings.Contains(out, cardText(env.T.T("ui.key.intro_keyring"))) {
+			t.Errorf("%s: the replace prompt says:\n%s", lang, p.view())
+		}
+		p.send(t, uitest.Type(sandbox.DemoKey)...)
+		p.send(t, uitest.Key("enter"))
+		if len(p.done) != 1 || p.done[0].Notice != env.T.T("ui.key.no_keyring") {
+			t.Fatalf("%s: the key was not taken for the session: %+v", lang, p.done)
+		}
+		p.m = p.m.Menu()
+		p.send(t, uitest.Key("enter"))
+		if out := cardText(p.view()); !strings.Contains(out, cardText(env.T.T("ui.key.intro_session"))) {
+			t.Errorf("%s: once the keyring is known missing, the prompt says:\n%s", lang, p.view())
+		}
 	}
 }

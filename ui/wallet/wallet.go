@@ -88,6 +88,12 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if m.focused && key.Matches(msg, m.env.Keys.Reload) && m.user != (api.User{}) {
 			return m.load()
 		}
+	case common.ClickMsg:
+		// The root focused the pane already; the one thing to click on in
+		// it is "r to retry", which does what it says.
+		if m.err != nil && m.user != (api.User{}) && msg.Y == len(m.errorLines())-1 {
+			return m.load()
+		}
 	}
 	return m, nil
 }

@@ -214,3 +214,42 @@ func TestFailedReloadKeepsTheBalances(t *testing.T) {
 		}
 	}
 }
+
+// A click on "r to retry" retries, as r does; a click anywhere else in the
+// wallet asks for nothing (the root focuses the pane).
+func TestAClickOnTheRetryHintRetries(t *testing.T) {
+	m, _ := setup(t, sandbox.Options{FailRate: 1})
+	m, cmd := m.Update(common.UserMsg{User: user(0), Gen: 1})
+	m = uitest.Drain(t, m, update, cmd)
+	lines := strings.Split(view(m), "\n")
+	hint := -1
+	for i, l := range lines {
+		if strings.Contains(l, "r to retry") {
+			hint = i
+		}
+	}
+	if hint < 0 {
+		t.Fatalf("no retry hint:\n%s", view(m))
+	}
+	for y := range lines {
+		if y == hint {
+			continue
+		}
+		if _, cmd := m.Update(common.ClickMsg{X: 2, Y: y}); cmd != nil {
+			t.Errorf("a click on line %d (%q) asked the server", y, lines[y])
+		}
+	}
+	m, cmd = m.Update(common.ClickMsg{X: 2, Y: hint})
+	if cmd == nil || !m.Busy() || m.Err() != nil {
+		t.Errorf("a click on the retry hint did not retry")
+	}
+	// Loaded: nothing to click on.
+	ok, _ := setup(t, sandbox.Options{})
+	ok, cmd = ok.Update(common.UserMsg{User: user(0), Gen: 1})
+	ok = uitest.Drain(t, ok, update, cmd)
+	for y := range 8 {
+		if _, cmd := ok.Update(common.ClickMsg{X: 2, Y: y}); cmd != nil {
+			t.Errorf("a click on line %d of the balances asked the server", y)
+		}
+	}
+}
