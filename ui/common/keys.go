@@ -101,7 +101,7 @@ func (k KeyMap) PledgesHelp() []key.Binding {
 // PledgeDetailHelp is the help bar over one pledge and its schedule:
 // enter opens its project.
 func (k KeyMap) PledgeDetailHelp() []key.Binding {
-	return []key.Binding{k.Back, k.Open, k.Browser, k.Copy, k.Move, k.Help, k.Quit}
+	return []key.Binding{k.Back, k.Open, k.Browser, k.Copy, k.Move, k.Zoom, k.Help, k.Quit}
 }
 
 // ProjectsHelp is the help bar over the list of projects.
@@ -112,7 +112,7 @@ func (k KeyMap) ProjectsHelp() []key.Binding {
 // DetailHelp is the help bar over a project's detail: r loads it again
 // (its failure says "r to retry").
 func (k KeyMap) DetailHelp() []key.Binding {
-	return []key.Binding{k.Back, k.Browser, k.Copy, k.Reload, k.Move, k.Help, k.Quit}
+	return []key.Binding{k.Back, k.Browser, k.Copy, k.Reload, k.Move, k.Zoom, k.Help, k.Quit}
 }
 
 // PickerHelp is the help bar while a picker (category, filters) is open.

@@ -109,3 +109,12 @@ func TestScreens(t *testing.T) {
 		})
 	}
 }
+
+// The wheel over the detail scrolls it.
+func TestWheelScrolls(t *testing.T) {
+	m := New(uitest.Env(i18n.EN), pledge()).SetSize(60, 8)
+	m, _ = m.Update(common.WheelMsg{Lines: 3})
+	uitest.Contains(t, m.View(), "[4–10/")
+	m, _ = m.Update(common.WheelMsg{Lines: -3})
+	uitest.Contains(t, m.View(), "[1–7/")
+}

@@ -143,6 +143,13 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)
+	case common.WheelMsg:
+		if msg.Lines > 0 {
+			m.vp.ScrollDown(msg.Lines)
+		} else {
+			m.vp.ScrollUp(-msg.Lines)
+		}
+		return m, nil
 	}
 	return m, nil
 }
