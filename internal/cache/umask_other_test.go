@@ -1,0 +1,5 @@
+//go:build !unix
+
+package cache
+
+func setUmask(int) func() { return func() {} }
