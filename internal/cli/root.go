@@ -51,6 +51,7 @@ func newRootCmd(f *Factory) *cobra.Command {
 		newLeadCmd(f),
 		newAuthCmd(f),
 		newSandboxCmd(f),
+		newCacheCmd(f),
 	)
 	localizeBuiltins(root, f)
 	root.SetFlagErrorFunc(flagError(f.Printer)) // inherited by every command

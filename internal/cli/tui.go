@@ -25,7 +25,7 @@ import (
 // that `miimosa projects --email` stays a usage error.
 type terminalOptions struct {
 	email, birthdate string
-	privacy          bool
+	privacy, noCache bool
 }
 
 func addTerminalFlags(root *cobra.Command, f *Factory, opts *terminalOptions) {
@@ -33,6 +33,7 @@ func addTerminalFlags(root *cobra.Command, f *Factory, opts *terminalOptions) {
 	fl.StringVar(&opts.email, "email", "", f.T("cli.usage.miimosa.email"))
 	fl.StringVar(&opts.birthdate, "birthdate", "", f.T("cli.usage.miimosa.birthdate"))
 	fl.BoolVar(&opts.privacy, "privacy", false, f.T("cli.usage.miimosa.privacy"))
+	fl.BoolVar(&opts.noCache, "no-cache", false, f.T("cli.usage.miimosa.no-cache"))
 }
 
 // ErrNoTerminal: the UI was asked for where no one can use it.
