@@ -12,6 +12,7 @@ import (
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/i18n"
 	"github.com/miimosa/miimosa/internal/labels"
+	"github.com/miimosa/miimosa/internal/textsafe"
 	"github.com/miimosa/miimosa/ui/common"
 )
 
@@ -239,7 +240,7 @@ func (m Model) menuKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m.pick(menus)
 	case msg.Text != "":
 		// A letter, q and x included, is the start of a name.
-		top.query += msg.Text
+		top.query += textsafe.Clean(msg.Text)
 		*top = top.filter()
 	case msg.Code == tea.KeyBackspace:
 		if r := []rune(top.query); len(r) > 0 {
@@ -264,7 +265,7 @@ func (m Model) menuKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 func (m Model) menuPaste(text string) Model {
 	menus := append([]menu(nil), m.menus...)
 	top := &menus[len(menus)-1]
-	top.query += text
+	top.query += textsafe.Clean(text)
 	*top = top.filter()
 	m.menus = menus
 	return m
@@ -356,8 +357,8 @@ func (mn menu) offset(h int) int {
 	return 0
 }
 
-// view draws the picker in h lines, scrolled so its cursor shows; the
-// letters the query matched are underlined.
+// view draws the picker in h lines, scrolled so its cursor shows, with the
+// letters the query matched marked.
 func (mn menu) view(env *common.Env, h int) []string {
 	s := env.Styles
 	if h <= 0 {
@@ -379,10 +380,12 @@ func (mn menu) view(env *common.Env, h int) []string {
 	for i := off; i < len(mn.shown) && len(lines) < h; i++ {
 		sh := mn.shown[i]
 		c := mn.choices[sh.i]
-		base, prefix, mark := lipgloss.NewStyle(), s.Subtle, s.Accent.Underline(true)
+		// The letters matched in the palette's accent (bold, so they show
+		// without colour too).
+		base, prefix, mark := lipgloss.NewStyle(), s.Subtle, s.Accent
 		lead := "  "
 		if i == mn.cursor {
-			base, prefix, mark, lead = s.Selected, s.Selected, s.Selected.Underline(true), "> "
+			base, prefix, mark, lead = s.Selected, s.Selected, s.Accent.Inherit(s.Selected), "> "
 		}
 		line := base.Render(lead)
 		if c.prefix != "" {
