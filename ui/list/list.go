@@ -190,6 +190,9 @@ func (m Model) SetRows(rs []Row) Model {
 // in load order). The cursor stays on its item when it is still shown, else
 // goes to the top.
 func (m Model) SetOrder(order []int) Model {
+	if order == nil && m.order == nil {
+		return m // load order already: nothing moves
+	}
 	key, had := m.SelectedKey()
 	m.order = order
 	m.cursor = 0

@@ -58,21 +58,36 @@ func (m Model) sortName() string {
 func (m Model) local() bool { return m.status != "" || m.sortBy != sortNone }
 
 // arrange shows the loaded projects the status filter keeps, in the
-// client sort's order. From the top: a sort is read from its first row.
-func (m Model) arrange() Model {
+// client sort's order.
+func (m Model) arrange() Model { return m.arrangeFrom(0) }
+
+// arrangeFrom is arrange when the items before from are already shown in
+// order (a page was appended): only the new ones are filtered and sorted,
+// then merged in, so a page costs its own rows plus one pass, not a sort
+// of everything loaded.
+func (m Model) arrangeFrom(from int) Model {
 	if !m.local() {
 		m.list = m.list.SetOrder(nil).SetPinned(-1)
 		return m
 	}
-	shown := make([]int, 0, len(m.items))
-	for i, p := range m.items {
-		if m.status == "" || p.Status == m.status {
-			shown = append(shown, i)
+	var old []int
+	if from > 0 {
+		old = m.list.Shown()
+	}
+	fresh := make([]int, 0, len(m.items)-from)
+	for i := from; i < len(m.items); i++ {
+		if m.status == "" || m.items[i].Status == m.status {
+			fresh = append(fresh, i)
 		}
 	}
+	shown := fresh
 	if m.sortBy != sortNone {
 		now := m.env.Now()
-		slices.SortStableFunc(shown, func(a, b int) int { return compareBy(m.sortBy, m.items[a], m.items[b], now) })
+		cmpIdx := func(a, b int) int { return compareBy(m.sortBy, &m.items[a], &m.items[b], now) }
+		slices.SortStableFunc(fresh, cmpIdx)
+		shown = merge(old, fresh, cmpIdx)
+	} else {
+		shown = append(old, fresh...)
 	}
 	top := m.list.Cursor() == 0
 	m.list = m.list.SetOrder(shown)
@@ -87,9 +102,26 @@ func (m Model) arrange() Model {
 	return m
 }
 
+// merge merges two sorted runs, a's first on ties (a stable sort's order).
+func merge(a, b []int, cmpIdx func(int, int) int) []int {
+	out := make([]int, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		if cmpIdx(b[j], a[i]) < 0 {
+			out = append(out, b[j])
+			j++
+		} else {
+			out = append(out, a[i])
+			i++
+		}
+	}
+	out = append(out, a[i:]...)
+	return append(out, b[j:]...)
+}
+
 // compareBy orders two projects for sort s; what the sort cannot place
 // (no rate, no end) goes last.
-func compareBy(s clientSort, a, b api.Project, now time.Time) int {
+func compareBy(s clientSort, a, b *api.Project, now time.Time) int {
 	switch s {
 	case sortRate:
 		return cmp.Or(known(a.InterestRate.Valid, b.InterestRate.Valid), -compareDecimal(a.InterestRate, b.InterestRate))
@@ -103,7 +135,7 @@ func compareBy(s clientSort, a, b api.Project, now time.Time) int {
 
 // open reports a collect still open at now: in progress, its end not
 // passed (an end given as a date lasts that whole day).
-func open(p api.Project, now time.Time) bool {
+func open(p *api.Project, now time.Time) bool {
 	if p.Status != "in_progress" || !p.EndsAt.Valid {
 		return false
 	}

@@ -362,3 +362,33 @@ func TestMouseSelectsAndScrolls(t *testing.T) {
 		t.Errorf("wheel in the picker: cursor %d", mn.cursor)
 	}
 }
+
+// Placing each page among the rows already sorted gives the order a sort
+// of everything gives, ties in load order.
+func TestPagesMergeIntoTheLocalOrder(t *testing.T) {
+	for _, s := range []clientSort{sortRate, sortDuration, sortEnding} {
+		ps := mixed(1, 200)
+		for i := range ps {
+			ps[i].CollectType = "lending"
+			ps[i].InterestRate = api.Decimal{Value: int64(i*37) % 9, Scale: 0, Valid: i%11 != 0}
+			ps[i].DurationMonths = api.Int{Value: int64(i*13) % 7, Valid: i%5 != 0}
+			ps[i].EndsAt = api.Time{Time: uitest.Now.AddDate(0, 0, (i*17)%40-10), Valid: true}
+		}
+		paged := newPane(t)
+		paged.sortBy, paged.status, paged.all = s, "in_progress", true // as setSort leaves it
+		for i := 0; i < len(ps); i += 40 {
+			next := "/more"
+			if i+40 >= len(ps) {
+				next = ""
+			}
+			paged = answer(t, paged, page(ps[i:i+40], next, 200), nil)
+			if paged.req.Busy() == (next == "") {
+				t.Fatalf("page %d: busy %v", i/40, paged.req.Busy())
+			}
+		}
+		whole := paged.arrange()
+		if got, want := paged.list.Shown(), whole.list.Shown(); !slices.Equal(got, want) {
+			t.Errorf("sort %d: page by page %v\nall at once %v", s, got, want)
+		}
+	}
+}

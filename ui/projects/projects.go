@@ -388,15 +388,18 @@ func (m Model) gotPage(msg pageMsg) (Model, tea.Cmd) {
 		m.items, m.total, m.stale = nil, api.Int{}, false
 		m.items = append(m.items, msg.page.Items...)
 		m.list = m.list.SetRows(m.buildRows(msg.page.Items, nil))
+		m = m.arrange()
 	} else {
+		from := len(m.items)
 		m.items = append(m.items, msg.page.Items...)
 		m.list = m.list.Append(m.buildRows(msg.page.Items, nil)...)
+		m = m.arrangeFrom(from)
 	}
 	m.next = msg.page.Next
 	if msg.page.Total.Valid {
 		m.total = msg.page.Total
 	}
-	return m.arrange().fit().loaded()
+	return m.fit().loaded()
 }
 
 func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
