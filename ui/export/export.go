@@ -32,18 +32,21 @@ const (
 	writing          // the command is running
 )
 
-// doneMsg answers a write; seq is the export it answers, so the answer to
-// an export closed meanwhile is dropped.
+// doneMsg answers a write; owner and seq are the prompt and the export it
+// answers (the root hands every pane every message), so the answer to an
+// export closed meanwhile, or to another pane's, is dropped.
 type doneMsg struct {
-	seq  int
-	path string // absolute, as said to the person
-	rows int
-	err  error
+	owner string
+	seq   int
+	path  string // absolute, as said to the person
+	rows  int
+	err   error
 }
 
 // Model is the export prompt of one pane.
 type Model struct {
 	env   *common.Env
+	owner string
 	input textinput.Model
 	state state
 	seq   int
@@ -53,9 +56,9 @@ type Model struct {
 	err   error      // the last write's failure, shown under the name
 }
 
-// New returns a closed prompt.
-func New(env *common.Env) Model {
-	m := Model{env: env}
+// New returns a closed prompt for the pane named owner.
+func New(env *common.Env, owner string) Model {
+	m := Model{env: env, owner: owner}
 	if env == nil {
 		return m
 	}
@@ -164,15 +167,15 @@ func (m Model) write(overwrite bool) (Model, tea.Cmd) {
 	}
 	m.state = writing
 	m.input.Blur()
-	seq, table := m.seq, m.table
+	owner, seq, table := m.owner, m.seq, m.table
 	return m, func() tea.Msg {
 		err := WriteCSV(path, table, overwrite)
-		return doneMsg{seq: seq, path: path, rows: len(table) - 1, err: err}
+		return doneMsg{owner: owner, seq: seq, path: path, rows: len(table) - 1, err: err}
 	}
 }
 
 func (m Model) done(msg doneMsg) (Model, tea.Cmd) {
-	if msg.seq != m.seq || m.state != writing {
+	if msg.owner != m.owner || msg.seq != m.seq || m.state != writing {
 		return m, nil
 	}
 	t := m.env.T.T

@@ -111,7 +111,7 @@ func run(cmd tea.Cmd) tea.Msg {
 
 func opened(t *testing.T, name string) Model {
 	t.Helper()
-	m := New(uitest.Env(i18n.EN)).SetWidth(80)
+	m := New(uitest.Env(i18n.EN), "test").SetWidth(80)
 	m, _ = m.Open(table, name, [2]string{"pledge", "pledges"})
 	if !m.Active() {
 		t.Fatal("Open did not show the prompt")
@@ -202,6 +202,15 @@ func TestEscCancelsAndALateAnswerIsDropped(t *testing.T) {
 	}
 	if _, cmd := m.Update(late); cmd != nil {
 		t.Error("the answer to a closed prompt was taken")
+	}
+	// Another pane's answer is not this one's.
+	other := New(uitest.Env(i18n.EN), "other")
+	other, _ = other.Open(table, path+"3", [2]string{"x", "xs"})
+	other, cmd = other.Update(uitest.Key("enter"))
+	m = opened(t, path+"4")
+	m, _ = m.Update(uitest.Key("enter"))
+	if _, cmd := m.Update(run(cmd)); cmd != nil || !m.Active() {
+		t.Error("an answer for another pane's prompt was taken")
 	}
 	m = opened(t, path+"2")
 	m, _ = m.Update(uitest.Key("esc"))

@@ -83,7 +83,7 @@ func New(env *common.Env, client *api.Client) Model {
 		return m
 	}
 	m.filter = common.KeywordInput(env.Styles, env.T.T("panes.pledges.filter_prompt"), env.T.T("panes.pledges.filter_hint"))
-	m.export = export.New(env)
+	m.export = export.New(env, "pledges")
 	m.upcoming = m.upcoming.SetTitles(m.dueTitles())
 	return m.retitle()
 }

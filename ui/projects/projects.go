@@ -92,7 +92,7 @@ func New(env *common.Env, client *api.Client) Model {
 		return m
 	}
 	m.search = common.KeywordInput(env.Styles, env.T.T("panes.projects.search_prompt"), env.T.T("panes.projects.search_hint"))
-	m.export = export.New(env)
+	m.export = export.New(env, "projects")
 	m.list = m.list.SetTitles(m.titles())
 	m, m.initCmd = m.reload()
 	return m
