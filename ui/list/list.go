@@ -3,7 +3,9 @@
 // display order (a filter, a sort) over the rows loaded. The projects and
 // pledges panes own their data and its meaning; the list owns how rows are
 // laid out, moved through and drawn. Rows are formatted and measured once,
-// when data arrives, so drawing costs what is visible, not what is loaded.
+// when data arrives, so drawing costs what is visible, not what is loaded;
+// the measures also size the columns (a column is as wide as its header
+// and its widest cell), so padding goes before content as a pane narrows.
 package list
 
 import (
