@@ -206,10 +206,10 @@ func TestEscCancelsAndALateAnswerIsDropped(t *testing.T) {
 	// Another pane's answer is not this one's.
 	other := New(uitest.Env(i18n.EN), "other")
 	other, _ = other.Open(table, path+"3", [2]string{"x", "xs"})
-	other, cmd = other.Update(uitest.Key("enter"))
+	_, cmd = other.Update(uitest.Key("enter"))
 	m = opened(t, path+"4")
 	m, _ = m.Update(uitest.Key("enter"))
-	if _, cmd := m.Update(run(cmd)); cmd != nil || !m.Active() {
+	if m, cmd := m.Update(run(cmd)); cmd != nil || !m.Active() {
 		t.Error("an answer for another pane's prompt was taken")
 	}
 	m = opened(t, path+"2")
