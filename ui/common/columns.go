@@ -8,12 +8,25 @@ import (
 )
 
 // Column describes one column of a list pane. Panes lay their columns out
-// with FitColumns when their size changes, so View only pads and cuts.
+// with FitColumns (or FitContent, once their rows are measured) when their
+// size or their rows change, so View only pads and cuts.
 type Column struct {
-	Width    int  // cells; for the Flex column, its minimum
-	Flex     bool // takes the room the other columns leave
-	Right    bool // right-aligned (numbers, amounts)
-	Priority int  // columns with the highest Priority go first when the pane narrows; 0 is never dropped
+	// Width is the column's width when its content is not measured; for
+	// the Flex column, the minimum it keeps before optional columns are
+	// shown.
+	Width int
+	// Max caps a measured width (0: no cap), so one long cell does not
+	// take the row.
+	Max   int
+	Flex  bool // takes the room the other columns leave: what a row is about (a title)
+	Right bool // right-aligned (numbers, amounts)
+	// Priority orders the optional columns: the highest goes first when
+	// the pane narrows; 0 is never dropped.
+	Priority int
+	// Share (Flex only) is the percentage of the width the flex column
+	// keeps, as far as its content needs, before optional columns are
+	// shown: on a wide pane titles read whole before a sixth column comes.
+	Share int
 }
 
 // flexShare is the percentage of the width the flex column keeps, up to its
@@ -21,20 +34,45 @@ type Column struct {
 const flexShare = 40
 
 // FitColumns returns the width of each column for a pane w cells wide, one
-// space between columns. Columns are dropped (width 0) from the highest
-// Priority down until the rest fit, the Flex column counted at its minimum
-// Width; it then takes what is left.
-func FitColumns(cols []Column, w int) []int {
-	widths := make([]int, len(cols))
+// space between columns, each column at its Width (see FitContent).
+func FitColumns(cols []Column, w int) []int { return FitContent(cols, nil, w) }
+
+// FitContent returns the width of each column for a pane w cells wide, one
+// space between columns. natural[i] is the width column i's content needs
+// (its header and its widest cell; nil or 0: its Width), so padding goes
+// before content: a column is as wide as what it shows, not a fixed guess.
+//
+// Optional columns are dropped (width 0) from the highest Priority down
+// until the rest fit with the Flex column at its minimum (Width, or its
+// Share of w as far as its content needs); the Flex column then takes what
+// is left.
+func FitContent(cols []Column, natural []int, w int) []int {
+	want := make([]int, len(cols))
+	flex := -1
+	for i, c := range cols {
+		want[i] = c.Width
+		if natural != nil && natural[i] > 0 {
+			want[i] = natural[i]
+		}
+		if c.Max > 0 {
+			want[i] = min(want[i], c.Max)
+		}
+		if c.Flex && flex < 0 {
+			flex = i
+			// The flex column's minimum: its Width, raised to its share
+			// of the pane when its content needs that much.
+			want[i] = max(c.Width, min(w*c.Share/100, want[i]))
+		}
+	}
 	kept := make([]bool, len(cols))
 	for i := range cols {
 		kept[i] = true
 	}
 	need := func() int {
 		n, total := 0, 0
-		for i, c := range cols {
+		for i := range cols {
 			if kept[i] {
-				total += c.Width
+				total += want[i]
 				n++
 			}
 		}
@@ -55,18 +93,18 @@ func FitColumns(cols []Column, w int) []int {
 		}
 		kept[drop] = false
 	}
-	flex, fixed, n := -1, 0, 0
-	for i, c := range cols {
+	widths := make([]int, len(cols))
+	fixed, n := 0, 0
+	for i := range cols {
 		if !kept[i] {
 			continue
 		}
 		n++
-		if c.Flex && flex < 0 {
-			flex = i
+		if i == flex {
 			continue
 		}
-		widths[i] = c.Width
-		fixed += c.Width
+		widths[i] = want[i]
+		fixed += want[i]
 	}
 	if n > 1 {
 		fixed += n - 1
@@ -159,6 +197,31 @@ func FitLine(s string, w int) string {
 		sw = ansi.StringWidth(s) // a wide character that did not fit leaves a cell to pad
 	}
 	return s + strings.Repeat(" ", max(0, w-sw))
+}
+
+// JoinParts joins parts with sep into lines at most w cells wide, breaking
+// only between parts, so "capital repaid €5,178.60" never splits; a part
+// wider than w has a line of its own (cut where it is drawn).
+func JoinParts(parts []string, sep string, w int) []string {
+	var out []string
+	line, lw := "", 0
+	sw := ansi.StringWidth(sep)
+	for _, p := range parts {
+		pw := ansi.StringWidth(p)
+		switch {
+		case line == "":
+			line, lw = p, pw
+		case lw+sw+pw <= w:
+			line, lw = line+sep+p, lw+sw+pw
+		default:
+			out = append(out, line)
+			line, lw = p, pw
+		}
+	}
+	if line != "" {
+		out = append(out, line)
+	}
+	return out
 }
 
 // Block pads or cuts lines to exactly w×h, so a pane renders the size it was given.

@@ -1,6 +1,7 @@
 package common
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -112,4 +113,59 @@ func TestRowLayouts(t *testing.T) {
 		}
 	}
 	golden.RequireEqual(t, b.String())
+}
+
+// Columns are as wide as their content: a status column whose longest
+// label is 9 cells takes 9, not the 16 it was given, and the title gets
+// the rest. Padding goes before content: optional columns leave only when
+// the content itself does not fit.
+func TestFitContentSizesColumnsToWhatTheyShow(t *testing.T) {
+	cols := []Column{{Width: 15, Flex: true, Share: 30}, {Width: 12, Right: true}, {Width: 16, Priority: 2}, {Width: 12, Priority: 1}}
+	natural := []int{40, 9, 9, 11}
+	got := FitContent(cols, natural, 80)
+	if want := []int{48, 9, 9, 11}; !slices.Equal(got, want) {
+		t.Errorf("at 80: %v, want %v", got, want)
+	}
+	// At 40 the title keeps 30% (12, raised to its Width, 15) before the
+	// optional columns come: the status goes, the next date stays.
+	got = FitContent(cols, natural, 40)
+	if want := []int{18, 9, 0, 11}; !slices.Equal(got, want) {
+		t.Errorf("at 40: %v, want %v", got, want)
+	}
+	// The title's share is bounded by what it shows: short titles leave
+	// the room to the other columns.
+	got = FitContent(cols, []int{10, 9, 9, 11}, 48)
+	if want := []int{16, 9, 9, 11}; !slices.Equal(got, want) {
+		t.Errorf("short titles at 48: %v, want %v", got, want)
+	}
+	// Without measures, FitColumns lays columns out at their Width.
+	if got, want := FitColumns(cols, 80), FitContent(cols, nil, 80); !slices.Equal(got, want) || got[2] != 16 {
+		t.Errorf("FitColumns %v, FitContent(nil) %v", got, want)
+	}
+	// Max caps a measure.
+	capped := []Column{{Width: 10, Flex: true}, {Width: 5, Max: 8}}
+	if got := FitContent(capped, []int{10, 30}, 60); got[1] != 8 {
+		t.Errorf("a capped column took %d", got[1])
+	}
+}
+
+func TestJoinPartsBreaksOnlyBetweenParts(t *testing.T) {
+	parts := []string{"Lent €11,560.00", "capital repaid €5,178.60", "interest received €452.17", "outstanding €6,381.40"}
+	for w := 1; w <= 120; w++ {
+		lines := JoinParts(parts, " · ", w)
+		if got := strings.Join(lines, " · "); got != strings.Join(parts, " · ") {
+			t.Fatalf("at %d the parts changed: %q", w, lines)
+		}
+		for _, l := range lines {
+			if ansi.StringWidth(l) > w && !slices.Contains(parts, l) {
+				t.Errorf("at %d a line of several parts overflows: %q", w, l)
+			}
+		}
+	}
+	if got := JoinParts(parts, " · ", 200); len(got) != 1 {
+		t.Errorf("at 200: %d lines", len(got))
+	}
+	if got := JoinParts(nil, " · ", 10); len(got) != 0 {
+		t.Errorf("no parts: %q", got)
+	}
 }

@@ -93,9 +93,10 @@ func (k KeyMap) WalletHelp() []key.Binding {
 	return []key.Binding{k.NextPane, k.Reload, k.Privacy, k.NewLookup, k.Lead, k.Zoom, k.Help, k.Quit}
 }
 
-// PledgesHelp is the help bar over the list of pledges.
+// PledgesHelp is the help bar over the list of pledges: v switches to the
+// next repayments by date, e exports the list.
 func (k KeyMap) PledgesHelp() []key.Binding {
-	return []key.Binding{k.Open, k.Search, k.Sort, k.Copy, k.Browser, k.Reload, k.NextPane, k.Privacy, k.NewLookup, k.Help, k.Quit}
+	return []key.Binding{k.Open, k.Search, k.Sort, k.Copy, k.View, k.Export, k.Browser, k.Reload, k.NextPane, k.Privacy, k.NewLookup, k.Help, k.Quit}
 }
 
 // PledgeDetailHelp is the help bar over one pledge and its schedule:
@@ -106,7 +107,7 @@ func (k KeyMap) PledgeDetailHelp() []key.Binding {
 
 // ProjectsHelp is the help bar over the list of projects.
 func (k KeyMap) ProjectsHelp() []key.Binding {
-	return []key.Binding{k.Open, k.Search, k.Sort, k.Category, k.Type, k.Filters, k.Clear, k.Browser, k.Copy, k.Reload, k.NextPane, k.Help, k.Quit}
+	return []key.Binding{k.Open, k.Search, k.Sort, k.Category, k.Type, k.Filters, k.Clear, k.Export, k.Browser, k.Copy, k.Reload, k.NextPane, k.Help, k.Quit}
 }
 
 // DetailHelp is the help bar over a project's detail: r loads it again
@@ -115,9 +116,10 @@ func (k KeyMap) DetailHelp() []key.Binding {
 	return []key.Binding{k.Back, k.Browser, k.Copy, k.Reload, k.Move, k.Zoom, k.Help, k.Quit}
 }
 
-// PickerHelp is the help bar while a picker (category, filters) is open.
+// PickerHelp is the help bar while a picker (category, filters) is open:
+// letters filter it (its title says so), x among them.
 func (k KeyMap) PickerHelp() []key.Binding {
-	return []key.Binding{k.Choose, k.Move, k.Clear, k.Cancel}
+	return []key.Binding{k.Choose, k.Move, k.Cancel}
 }
 
 // SearchHelp is the help bar while a search box has the keyboard.

@@ -3,7 +3,9 @@
 // display order (a filter, a sort) over the rows loaded. The projects and
 // pledges panes own their data and its meaning; the list owns how rows are
 // laid out, moved through and drawn. Rows are formatted and measured once,
-// when data arrives, so drawing costs what is visible, not what is loaded.
+// when data arrives, so drawing costs what is visible, not what is loaded;
+// the measures also size the columns (a column is as wide as its header
+// and its widest cell), so padding goes before content as a pane narrows.
 package list
 
 import (
@@ -42,9 +44,12 @@ func NewRow(key int64, cells []string) Row {
 // Model is a list's layout and position.
 type Model struct {
 	cols          []common.Column
-	widths        []int // per column for the width; 0: dropped
-	lineWidth     int   // of a drawn row: gutter, columns and gaps
-	width, height int   // height: the rows shown
+	titles        []string // the column headers
+	widest        []int    // per column: its widest cell among the rows held
+	pinned        int      // a column kept whatever its priority (sorted by); -1: none
+	widths        []int    // per column for the width; 0: dropped
+	lineWidth     int      // of a drawn row: gutter, columns and gaps
+	width, height int      // height: the rows shown
 	focused       bool
 
 	rows  []Row
@@ -54,12 +59,65 @@ type Model struct {
 }
 
 // New returns an empty list of cols.
-func New(cols []common.Column) Model { return Model{cols: cols} }
+func New(cols []common.Column) Model {
+	return Model{cols: cols, widest: make([]int, len(cols)), pinned: -1}
+}
 
 // SetSize lays the columns out for width cells and shows height rows.
 func (m Model) SetSize(width, height int) Model {
 	m.width, m.height = max(0, width), max(0, height)
-	m.widths = common.FitColumns(m.cols, max(0, m.width-len(gutter)))
+	return m.layout().scroll()
+}
+
+// SetTitles sets the column headers (in the person's language, with a sort
+// mark); columns are at least as wide as their header.
+func (m Model) SetTitles(titles []string) Model {
+	m.titles = titles
+	return m.layout()
+}
+
+// SetPinned keeps column i shown at any width, as if it could not be
+// dropped: the column a list is sorted by shows what the order follows.
+// -1 pins none.
+func (m Model) SetPinned(i int) Model {
+	m.pinned = i
+	return m.layout()
+}
+
+// measure grows each column's widest cell to fit rs (from scratch when
+// reset: the rows were replaced). Columns are as wide as their content, so
+// padding goes before content when the pane narrows.
+func (m Model) measure(reset bool, rs []Row) Model {
+	widest := make([]int, len(m.cols))
+	if !reset {
+		copy(widest, m.widest)
+	}
+	for r := range rs {
+		for i, w := range rs[r].widths {
+			if i < len(widest) {
+				widest[i] = max(widest[i], w)
+			}
+		}
+	}
+	m.widest = widest
+	return m
+}
+
+// layout fits the columns to the width.
+func (m Model) layout() Model {
+	cols := m.cols
+	if m.pinned >= 0 && m.pinned < len(cols) {
+		cols = append([]common.Column(nil), cols...)
+		cols[m.pinned].Priority = 0
+	}
+	natural := make([]int, len(cols))
+	for i := range natural {
+		natural[i] = m.widest[i]
+		if i < len(m.titles) {
+			natural[i] = max(natural[i], ansi.StringWidth(m.titles[i]))
+		}
+	}
+	m.widths = common.FitContent(cols, natural, max(0, m.width-len(gutter)))
 	m.lineWidth = len(gutter)
 	gaps := -1
 	for _, w := range m.widths {
@@ -69,7 +127,7 @@ func (m Model) SetSize(width, height int) Model {
 		}
 	}
 	m.lineWidth += max(0, gaps)
-	return m.scroll()
+	return m
 }
 
 // SetFocused says whether the cursor row is drawn as selected (focused)
@@ -112,7 +170,7 @@ func (m Model) index(i int) int {
 // not shown until the next SetOrder.
 func (m Model) Append(rs ...Row) Model {
 	m.rows = append(m.rows, rs...)
-	return m.scroll()
+	return m.measure(false, rs).layout().scroll()
 }
 
 // SetRows replaces every row (a reload, a privacy change); the cursor stays
@@ -121,6 +179,7 @@ func (m Model) Append(rs ...Row) Model {
 func (m Model) SetRows(rs []Row) Model {
 	key, had := m.SelectedKey()
 	m.rows, m.order = rs, nil
+	m = m.measure(true, rs).layout()
 	if had {
 		if i := m.find(key); i >= 0 {
 			m.cursor = i
@@ -133,6 +192,9 @@ func (m Model) SetRows(rs []Row) Model {
 // in load order). The cursor stays on its item when it is still shown, else
 // goes to the top.
 func (m Model) SetOrder(order []int) Model {
+	if order == nil && m.order == nil {
+		return m // load order already: nothing moves
+	}
 	key, had := m.SelectedKey()
 	m.order = order
 	m.cursor = 0
@@ -147,7 +209,7 @@ func (m Model) SetOrder(order []int) Model {
 // Clear drops every row and goes back to the top.
 func (m Model) Clear() Model {
 	m.rows, m.order, m.cursor, m.offset = nil, nil, 0, 0
-	return m
+	return m.measure(true, nil).layout()
 }
 
 func (m Model) find(key int64) int {
@@ -227,8 +289,29 @@ func (m Model) RowAt(y int) (int, bool) {
 	return i, i < m.Len()
 }
 
-// Header is the column titles, laid out as the rows are.
-func (m Model) Header(st common.Styles, titles []string) string {
+// Click puts the cursor on the row drawn on line y of the body (RowAt); ok
+// is false when no row is drawn there.
+func (m Model) Click(y int) (Model, bool) {
+	i, ok := m.RowAt(y)
+	if !ok {
+		return m, false
+	}
+	return m.MoveTo(i), true
+}
+
+// Wheel moves the cursor by lines (> 0: down) and the window with it, as
+// the arrow keys do: what the wheel scrolls to is what enter opens.
+func (m Model) Wheel(lines int) Model { return m.Move(lines) }
+
+// Shows reports whether column i is shown at this width.
+func (m Model) Shows(i int) bool { return m.ColumnWidth(i) > 0 }
+
+// Header is the column titles (SetTitles), laid out as the rows are.
+func (m Model) Header(st common.Styles) string {
+	titles := m.titles
+	if len(titles) < len(m.cols) {
+		titles = append(append([]string(nil), titles...), make([]string, len(m.cols)-len(titles))...)
+	}
 	return st.Header.Render(gutter + common.Row(titles, m.widths, m.cols))
 }
 

@@ -104,14 +104,86 @@ func TestRowAtIsForMouseClicks(t *testing.T) {
 	}
 }
 
-// Drawing costs the visible rows, not the loaded ones.
+// Drawing costs the visible rows, not the loaded ones. The rows are as
+// wide in both lists: columns fit their content, and what a row costs
+// depends on how much of it is padding.
 func TestViewCostFollowsTheWindow(t *testing.T) {
 	st := common.NewStyles(true)
 	allocs := func(n int) float64 {
-		m := New(cols).SetSize(80, 20).SetFocused(true).Append(rows(n)...).MoveTo(n / 2)
+		rs := make([]Row, n)
+		for i := range rs {
+			rs[i] = NewRow(int64(i), []string{fmt.Sprintf("row %06d", i), fmt.Sprintf("%06d", i)})
+		}
+		m := New(cols).SetSize(80, 20).SetFocused(true).Append(rs...).MoveTo(n / 2)
 		return testing.AllocsPerRun(20, func() { _ = m.View(st) })
 	}
 	if small, big := allocs(100), allocs(20000); big > small*1.1 {
 		t.Errorf("View allocates %.0f times with 20,000 rows, %.0f with 100", big, small)
+	}
+}
+
+// Columns follow what the rows hold: a header wider than its cells sets
+// the width, rows that arrive later widen a column, and new rows from
+// scratch (a privacy change) measure again.
+func TestColumnsFitTheirContent(t *testing.T) {
+	c := []common.Column{{Width: 10, Flex: true}, {Width: 16, Priority: 1}, {Width: 16, Right: true, Priority: 2}}
+	m := New(c).SetTitles([]string{"Project", "Status", "Amount"}).SetSize(60, 5)
+	m = m.Append(NewRow(1, []string{"Des ruches", "Late", "€5.00"}))
+	if m.ColumnWidth(1) != len("Status") || m.ColumnWidth(2) != len("Amount") {
+		t.Errorf("widths %d %d, want the headers' 6 6", m.ColumnWidth(1), m.ColumnWidth(2))
+	}
+	m = m.Append(NewRow(2, []string{"Un chai", "Collect open", "€1,480.00"}))
+	if m.ColumnWidth(1) != len("Collect open") || m.ColumnWidth(2) != len("€1,480.00")-2 {
+		t.Errorf("widths %d %d after a wider row", m.ColumnWidth(1), m.ColumnWidth(2))
+	}
+	if got := m.ColumnWidth(0); got != 60-2-1-12-1-9 {
+		t.Errorf("the title has %d cells, want the rest", got)
+	}
+	m = m.SetRows([]Row{NewRow(1, []string{"Des ruches", "Late", "€••••"})})
+	if m.ColumnWidth(1) != len("Status") {
+		t.Errorf("rows replaced: status %d wide, want its header's 6", m.ColumnWidth(1))
+	}
+	head := ansi.Strip(m.Header(common.Styles{}))
+	if !strings.HasPrefix(head, "  Project") || !strings.Contains(head, "Status Amount") {
+		t.Errorf("header %q", head)
+	}
+}
+
+// The column a list is sorted by stays at any width.
+func TestAPinnedColumnStays(t *testing.T) {
+	c := []common.Column{{Width: 10, Flex: true}, {Width: 8, Priority: 1}, {Width: 8, Priority: 2}}
+	m := New(c).SetSize(24, 5).Append(NewRow(1, []string{"Des ruches", "category", "12 days"}))
+	if m.Shows(2) {
+		t.Fatal("at 24 cells the lowest priority column shows")
+	}
+	m = m.SetPinned(2)
+	if !m.Shows(2) || m.Shows(1) {
+		t.Errorf("pinned: shows 1 %v, 2 %v", m.Shows(1), m.Shows(2))
+	}
+	if m = m.SetPinned(-1); m.Shows(2) {
+		t.Error("unpinned, the column stayed")
+	}
+}
+
+func TestClickAndWheelMoveTheCursor(t *testing.T) {
+	m := New(cols).SetSize(40, 4).Append(rows(50)...)
+	m = m.Wheel(3)
+	if m.Cursor() != 3 {
+		t.Errorf("wheel 3: cursor %d", m.Cursor())
+	}
+	m = m.Wheel(10)
+	if m.Cursor() != 13 || m.Offset() != 10 {
+		t.Errorf("wheel 10 more: cursor %d offset %d", m.Cursor(), m.Offset())
+	}
+	m, ok := m.Click(1)
+	if !ok || m.Cursor() != 11 {
+		t.Errorf("click on line 1: %v, cursor %d, want 11", ok, m.Cursor())
+	}
+	if _, ok := m.Click(-1); ok {
+		t.Error("a click above the rows selected one")
+	}
+	m = m.Wheel(-100)
+	if m.Cursor() != 0 || m.Offset() != 0 {
+		t.Errorf("wheel up past the top: cursor %d offset %d", m.Cursor(), m.Offset())
 	}
 }

@@ -50,23 +50,28 @@ func (m Model) derive() Model {
 	}
 	if s := sorts[m.sortBy]; s.col >= 0 {
 		slices.SortStableFunc(shown, func(a, b int) int {
-			c := m.compare(s.col, m.items[a], m.items[b], m.hay[a], m.hay[b])
+			c := m.compare(s.col, a, b)
 			if s.desc {
 				c = -c
 			}
 			return c
 		})
 	}
+	m = m.retitle()
 	m.list = m.list.SetOrder(shown)
 	m.totals = m.sum()
+	m.upcoming = m.upcoming.SetRows(m.upcomingRows())
 	return m.fit()
 }
 
-// compare orders two pledges by one column. Text columns sort by what the
-// column shows (the category's label in the person's language, not the
-// API's code: "elevage" is shown "Livestock"). Status keeps its lifecycle
-// order, which reads better than the alphabet.
-func (m Model) compare(col int, a, b api.Pledge, ha, hb string) int {
+// compare orders two pledges (indices into items) by one column. Text
+// columns sort by what the column shows (the category's label in the
+// person's language, not the API's code: "elevage" is shown "Livestock").
+// Status keeps its lifecycle order, which reads better than the alphabet.
+// The next repayment is the one shown: a late instalment, the oldest
+// first, before the next one to come.
+func (m Model) compare(col, i, j int) int {
+	a, b := m.items[i], m.items[j]
 	switch col {
 	case colProject:
 		return cmp.Compare(fold(textsafe.Clean(a.Project.Title)), fold(textsafe.Clean(b.Project.Title)))
@@ -83,9 +88,9 @@ func (m Model) compare(col int, a, b api.Pledge, ha, hb string) int {
 	case colRepaid:
 		return compareShare(a, b)
 	case colNextDate, colNextAmount:
-		return compareNext(a.NextRepayment, b.NextRepayment)
+		return compareDue(m.dues[i], m.owes[i], m.dues[j], m.owes[j])
 	}
-	return cmp.Compare(ha, hb)
+	return cmp.Compare(m.hay[i], m.hay[j])
 }
 
 // compareDecimal compares exact decimals without floats.
@@ -114,10 +119,10 @@ func compareShare(a, b api.Pledge) int {
 	return mul(a.RepaidCapital.Cents, b.Amount.Cents).Cmp(mul(b.RepaidCapital.Cents, a.Amount.Cents))
 }
 
-// compareNext puts pledges with no next repayment after those with one,
-// so "soonest first" lists what is coming.
-func compareNext(a, b *api.Repayment) int {
-	ak, bk := a != nil && a.Date.Valid, b != nil && b.Date.Valid
+// compareDue puts pledges that owe nothing (or on no known date) after
+// those that do, so "soonest first" lists what is coming.
+func compareDue(a due, aok bool, b due, bok bool) int {
+	ak, bk := aok && a.date.Valid, bok && b.date.Valid
 	switch {
 	case !ak && !bk:
 		return 0
@@ -126,7 +131,7 @@ func compareNext(a, b *api.Repayment) int {
 	case !bk:
 		return -1
 	}
-	return a.Date.Compare(b.Date.Time)
+	return a.date.Compare(b.date.Time)
 }
 
 func boolInt(b bool) int {

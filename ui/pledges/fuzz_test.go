@@ -25,13 +25,15 @@ func FuzzView(f *testing.F) {
 		m, _ = m.Update(common.UserMsg{User: alice, Gen: 1})
 		p := api.Pledge{ID: 1, Project: api.PledgeProject{Title: title, Category: category, Slug: title}, Status: status,
 			Amount: uitest.EUR(cents), RepaidCapital: uitest.EUR(cents / 3), NextRepayment: &api.Repayment{Amount: uitest.EUR(cents)},
-			Repayments: []api.Repayment{{Capital: uitest.EUR(cents), Status: status}}}
+			Repayments: []api.Repayment{{Capital: uitest.EUR(cents), Status: status}, {Date: api.Time{Time: uitest.Now.AddDate(0, -1, 0), Valid: true}, Interest: uitest.EUR(cents), Status: "scheduled"}}}
 		m, _ = m.Update(pageMsg{gen: m.gen, req: m.req.Seq(), page: pledgePage([]api.Pledge{p, p}, "")})
 		// enter keeps the filter and blurs the box: a focused box draws its
 		// own cursor in reverse video, which is ours, not the server's.
 		m = uitest.Press(uitest.Send(uitest.Press(m, "/"), uitest.Type(filter)...), "enter")
 		uitest.Frame(t, m.View(), w, h)
 		m = uitest.Press(m, "esc", "s", "G")
+		uitest.Frame(t, m.View(), w, h)
+		m = uitest.Press(m, "v", "G") // the next repayments by date
 		uitest.Frame(t, m.View(), w, h)
 	})
 }

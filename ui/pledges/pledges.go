@@ -1,11 +1,13 @@
 // Package pledges is the pledges pane: the lending pledges of the person
 // looked up, every page of them, with totals, a local filter and a sort.
-// enter asks the root for the pledge's detail (ui/pledgedetail).
+// enter asks the root for the pledge's detail (ui/pledgedetail); v shows
+// the same pledges as their next repayments by date; e exports them.
 package pledges
 
 import (
 	"context"
 	"errors"
+	"slices"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -14,6 +16,7 @@ import (
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/labels"
 	"github.com/miimosa/miimosa/ui/common"
+	"github.com/miimosa/miimosa/ui/export"
 	"github.com/miimosa/miimosa/ui/list"
 	"github.com/miimosa/miimosa/ui/pledgedetail"
 )
@@ -45,6 +48,8 @@ type Model struct {
 	items []api.Pledge // every pledge loaded, in the server's order
 	list  list.Model   // items formatted, in the same order, shown filtered and sorted
 	hay   []string     // items' searchable text, parallel to items
+	dues  []due        // what each item owes next, parallel to items
+	owes  []bool       // whether it owes anything, parallel to items
 	done  bool         // the last page arrived
 	total api.Int      // how many the server has, from the Total header; may be unknown
 	next  string       // the page to ask for after a failed one; "" when none
@@ -61,18 +66,26 @@ type Model struct {
 	totals totals
 	sortBy int // index into sorts; 0 is the server's order
 
+	// upcoming (v): the shown pledges' next repayments, one row per date.
+	upcoming     list.Model
+	showUpcoming bool
+
 	filter    textinput.Model
 	filtering bool
+
+	export export.Model
 }
 
 // New returns an empty pane; it loads once a UserMsg names someone.
 func New(env *common.Env, client *api.Client) Model {
-	m := Model{env: env, client: client, list: list.New(columns)}
+	m := Model{env: env, client: client, list: list.New(columns), upcoming: list.New(dueColumns)}
 	if env == nil {
 		return m
 	}
 	m.filter = common.KeywordInput(env.Styles, env.T.T("panes.pledges.filter_prompt"), env.T.T("panes.pledges.filter_hint"))
-	return m
+	m.export = export.New(env, "pledges")
+	m.upcoming = m.upcoming.SetTitles(m.dueTitles())
+	return m.retitle()
 }
 
 // Init does nothing: nobody is looked up yet.
@@ -82,6 +95,7 @@ func (m Model) Init() tea.Cmd { return nil }
 func (m Model) SetSize(width, height int) Model {
 	m.width, m.height = max(0, width), max(0, height)
 	m.filter.SetWidth(max(1, m.width-len([]rune(m.filter.Prompt))-1))
+	m.export = m.export.SetWidth(m.width)
 	return m.fit()
 }
 
@@ -89,6 +103,7 @@ func (m Model) SetSize(width, height int) Model {
 // which changes with the totals, an error and the filter box.
 func (m Model) fit() Model {
 	m.list = m.list.SetSize(m.width, m.bodyHeight())
+	m.upcoming = m.upcoming.SetSize(m.width, m.bodyHeight())
 	return m
 }
 
@@ -96,11 +111,13 @@ func (m Model) fit() Model {
 func (m Model) SetFocused(f bool) Model {
 	m.focused = f
 	m.list = m.list.SetFocused(f)
+	m.upcoming = m.upcoming.SetFocused(f)
 	return m
 }
 
-// Capturing is true while the filter box has the keyboard.
-func (m Model) Capturing() bool { return m.filtering }
+// Capturing is true while the filter box or the export prompt has the
+// keyboard.
+func (m Model) Capturing() bool { return m.filtering || m.export.Active() }
 
 // Busy reports pages still loading.
 func (m Model) Busy() bool { return m.req.Busy() }
@@ -149,8 +166,10 @@ func (m Model) partial() bool { return !m.done && len(m.items) > 0 }
 func (m Model) clear() Model {
 	m.req.Abandon()
 	m.user = api.User{}
-	m.items, m.hay, m.list = nil, nil, m.list.Clear()
+	m.items, m.hay, m.dues, m.owes, m.list = nil, nil, nil, nil, m.list.Clear()
+	m.upcoming = m.upcoming.Clear()
 	m.totals, m.done, m.err, m.next, m.total, m.stale = totals{}, false, nil, "", api.Int{}, false
+	m.export = m.export.Close() // the previous caller's table goes with them
 	return m
 }
 
@@ -160,8 +179,8 @@ func (m Model) unfiltered() Model {
 	m.filtering = false
 	m.filter.Blur()
 	m.filter.SetValue("")
-	m.sortBy = 0
-	return m
+	m.sortBy, m.showUpcoming = 0, false
+	return m.retitle()
 }
 
 // reload asks for the first page again, for the same person.
@@ -233,19 +252,54 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	case common.EnvMsg:
 		m.env = msg.Env
 		m.filter.SetStyles(common.InputStyles(m.env.Styles))
+		m.export = m.export.Restyle(m.env)
 		return m, nil
 	case common.PrivacyMsg:
 		m.privacy = msg.On
 		order := m.list.Shown()
 		m.list = m.list.SetRows(m.buildRows(m.items, nil)).SetOrder(order)
+		return m.derive(), nil
+	case common.ClickMsg:
+		return m.click(msg), nil
+	case common.WheelMsg:
+		if m.showUpcoming {
+			m.upcoming = m.upcoming.Wheel(msg.Lines)
+		} else {
+			m.list = m.list.Wheel(msg.Lines)
+		}
 		return m, nil
 	case tea.KeyPressMsg:
 		if !m.focused {
 			return m, nil
 		}
 		return m.handleKey(msg)
+	case tea.PasteMsg:
+		if m.export.Active() {
+			return m.updateExport(msg)
+		}
+	}
+	if m.export.Active() {
+		return m.updateExport(msg) // the write's answer
 	}
 	return m, nil
+}
+
+func (m Model) updateExport(msg tea.Msg) (Model, tea.Cmd) {
+	var cmd tea.Cmd
+	m.export, cmd = m.export.Update(msg)
+	return m, cmd
+}
+
+// click selects the row under the pointer (y counts from the pane's top:
+// the title, then the header, then the rows).
+func (m Model) click(msg common.ClickMsg) Model {
+	y := msg.Y - 2
+	if m.showUpcoming {
+		m.upcoming, _ = m.upcoming.Click(y)
+	} else if len(m.items) > 0 {
+		m.list, _ = m.list.Click(y)
+	}
+	return m
 }
 
 func (m Model) gotPage(msg pageMsg) (Model, tea.Cmd) {
@@ -262,7 +316,7 @@ func (m Model) gotPage(msg pageMsg) (Model, tea.Cmd) {
 	if m.stale {
 		// The refresh's first page replaces the list kept on screen; the
 		// cursor follows its pledge when that is in this page.
-		m.items, m.hay = nil, nil
+		m.items, m.hay, m.dues, m.owes = nil, nil, nil, nil
 		m.list = m.list.SetRows(m.buildRows(items, nil))
 		m.done, m.total, m.stale = false, api.Int{}, false
 	} else {
@@ -273,6 +327,7 @@ func (m Model) gotPage(msg pageMsg) (Model, tea.Cmd) {
 	}
 	m.items = append(m.items, items...)
 	m.hay = m.buildHay(items, m.hay)
+	m.dues, m.owes = m.buildDues(items, m.dues, m.owes)
 	m = m.derive()
 	if msg.page.Next == "" {
 		m.done = true
@@ -284,6 +339,9 @@ func (m Model) gotPage(msg pageMsg) (Model, tea.Cmd) {
 
 func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	k := m.env.Keys
+	if m.export.Active() {
+		return m.updateExport(msg)
+	}
 	if m.filtering {
 		switch {
 		case key.Matches(msg, k.Back):
@@ -304,7 +362,12 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		}
 		return m, cmd
 	}
-	if l, ok := m.list.HandleKey(k, msg); ok {
+	if m.showUpcoming {
+		if l, ok := m.upcoming.HandleKey(k, msg); ok {
+			m.upcoming = l
+			return m, nil
+		}
+	} else if l, ok := m.list.HandleKey(k, msg); ok {
 		m.list = l
 		return m, nil
 	}
@@ -318,9 +381,19 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 			m.filter.SetValue("")
 			return m.derive(), nil
 		}
+	case key.Matches(msg, k.View):
+		m.showUpcoming = !m.showUpcoming
+		return m, nil
+	case key.Matches(msg, k.Export):
+		return m.startExport()
 	case key.Matches(msg, k.Sort):
-		m.sortBy = (m.sortBy + 1) % len(sorts)
-		return m.derive(), nil
+		if m.showUpcoming {
+			return m, nil // one row per date, in date order
+		}
+		m.sortBy = m.nextSort()
+		m = m.derive()
+		m.list = m.list.MoveTo(0) // a new order is read from its top
+		return m, nil
 	case key.Matches(msg, k.Reload):
 		if m.err != nil && m.next != "" {
 			// A further page failed: ask for it again, keep the pages before it.
@@ -328,19 +401,56 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		}
 		return m.refresh()
 	case key.Matches(msg, k.Open):
+		if m.showUpcoming {
+			return m.openDate(), nil
+		}
 		if p, ok := m.Selected(); ok {
 			return m, func() tea.Msg { return common.OpenPledgeMsg{Pledge: p} }
 		}
 	case key.Matches(msg, k.Copy):
-		if p, ok := m.Selected(); ok {
+		if p, ok := m.Selected(); ok && !m.showUpcoming {
 			return m, pledgedetail.CopyID(m.env, p)
 		}
 	case key.Matches(msg, k.Browser):
-		if p, ok := m.Selected(); ok && p.Project.Slug != "" {
+		if p, ok := m.Selected(); ok && !m.showUpcoming && p.Project.Slug != "" {
 			return m, common.OpenInBrowser(labels.SlugURL(p.Project.Slug), m.env.T.T("panes.opened"))
 		}
 	}
 	return m, nil
+}
+
+// nextSort is the step of the s cycle after the current one, skipping the
+// columns the pane is too narrow to show: s never sorts by what cannot be
+// seen (the title line names the column it sorts by).
+func (m Model) nextSort() int {
+	for step := 1; step < len(sorts); step++ {
+		i := (m.sortBy + step) % len(sorts)
+		if c := sorts[i].col; c < 0 || m.list.Shows(c) {
+			return i
+		}
+	}
+	return 0
+}
+
+// openDate leaves the upcoming view for the list sorted by next
+// repayment, the cursor on the first pledge due on the chosen date.
+func (m Model) openDate() Model {
+	key, ok := m.upcoming.SelectedKey()
+	m.showUpcoming = false
+	m.sortBy = slices.IndexFunc(sorts, func(s sortSpec) bool { return s.col == colNextDate && !s.desc })
+	m = m.derive()
+	m.list = m.list.MoveTo(0)
+	if !ok {
+		return m
+	}
+	_, loc := m.today()
+	for pos, i := range m.list.Shown() {
+		if m.owes[i] && m.dues[i].date.Valid && dayOf(m.dues[i].date, loc) == key {
+			m.list = m.list.MoveTo(pos)
+			break
+		}
+	}
+	return m
 }
 
 // Selected is the pledge under the cursor.
@@ -359,7 +469,7 @@ func (m Model) Err() error { return m.err }
 // Help is the help bar's keys for what the pane shows now.
 func (m Model) Help() []key.Binding {
 	switch k := m.env.Keys; {
-	case m.filtering:
+	case m.filtering, m.export.Active():
 		return k.SearchHelp()
 	default:
 		return k.PledgesHelp()

@@ -1,10 +1,6 @@
 package pledges
 
 import (
-	"strings"
-
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/i18n"
 	"github.com/miimosa/miimosa/internal/labels"
@@ -13,9 +9,11 @@ import (
 	"github.com/miimosa/miimosa/ui/list"
 )
 
-// The columns, in screen order. At 60 cells the project, amount, status
-// and next repayment date remain; narrower, the next date then the status
-// go too, so that the project's title keeps its minimum width.
+// The columns, in screen order. Each is as wide as its content; as the
+// pane narrows the optional ones go by priority: duration, category, rate,
+// the share repaid, the status, then the next amount and the next date.
+// The project's title, its amount and what comes back next stay, the
+// title keeping over a quarter of the width while its content needs it.
 const (
 	colProject = iota
 	colCategory
@@ -30,15 +28,15 @@ const (
 )
 
 var columns = []common.Column{
-	colProject:    {Width: 15, Flex: true},
-	colCategory:   {Width: 16, Priority: 6},
+	colProject:    {Width: 15, Flex: true, Share: 28},
+	colCategory:   {Width: 16, Priority: 7},
 	colAmount:     {Width: 12, Right: true},
 	colRate:       {Width: 7, Right: true, Priority: 5},
-	colDuration:   {Width: 10, Priority: 7},
-	colStatus:     {Width: 16, Priority: 1},
-	colRepaid:     {Width: 7, Right: true, Priority: 3},
-	colNextDate:   {Width: 12, Priority: 2},
-	colNextAmount: {Width: 12, Right: true, Priority: 4},
+	colDuration:   {Width: 10, Priority: 8},
+	colStatus:     {Width: 16, Priority: 3},
+	colRepaid:     {Width: 7, Right: true, Priority: 4},
+	colNextDate:   {Width: 12, Priority: 1},
+	colNextAmount: {Width: 12, Right: true, Priority: 2},
 }
 
 var columnTitles = [nCols]i18n.Key{
@@ -53,10 +51,45 @@ var columnTitles = [nCols]i18n.Key{
 	colNextAmount: "panes.col.next_amount",
 }
 
+// The upcoming view (v): one row per date the shown pledges owe something.
+const (
+	colDueDate = iota
+	colDuePledges
+	colDueAmount
+)
+
+var dueColumns = []common.Column{
+	colDueDate:    {Width: 12},
+	colDuePledges: {Width: 8, Right: true},
+	colDueAmount:  {Width: 12, Right: true},
+}
+
+// retitle sets the column headers, the sorted one marked with its direction.
+func (m Model) retitle() Model {
+	if m.env == nil {
+		return m
+	}
+	head := make([]string, nCols)
+	for i, k := range columnTitles {
+		head[i] = m.env.T.T(k)
+		if sp := sorts[m.sortBy]; sp.col == i {
+			head[i] += arrow(sp.desc)
+		}
+	}
+	m.list = m.list.SetTitles(head)
+	return m
+}
+
+func (m Model) dueTitles() []string {
+	t := m.env.T.T
+	return []string{t("panes.col.next_date"), t("lists.pledges.col.pledges"), t("lists.pledges.col.due")}
+}
+
 // buildRows formats pledges for the list: once per page, and again when
 // privacy changes, so View only pads and cuts.
 func (m Model) buildRows(ps []api.Pledge, dst []list.Row) []list.Row {
 	env, f := m.env, m.env.Format
+	today, loc := m.today()
 	for _, p := range ps {
 		r := make([]string, nCols)
 		r[colProject] = textsafe.Clean(p.Project.Title)
@@ -67,13 +100,49 @@ func (m Model) buildRows(ps []api.Pledge, dst []list.Row) []list.Row {
 		r[colStatus] = labels.PledgeStatus(env.T, p.Status)
 		r[colRepaid] = common.RepaidShare(env, p)
 		r[colNextDate], r[colNextAmount] = "—", "—"
-		if n := p.NextRepayment; n != nil {
-			r[colNextDate] = f.Date(n.Date)
-			r[colNextAmount] = f.MoneyMasked(n.Amount, m.privacy)
+		if d, ok := nextDue(p, today, loc); ok {
+			r[colNextDate] = m.dueDateCell(d.date, d.late)
+			r[colNextAmount] = f.MoneyMasked(d.amount, m.privacy)
 		}
 		dst = append(dst, list.NewRow(p.ID, r))
 	}
 	return dst
+}
+
+// dueDateCell is a due date, marked in words when it is past and unpaid:
+// the mark reads without colour.
+func (m Model) dueDateCell(d api.Time, late bool) string {
+	s := m.env.Format.Date(d)
+	if late {
+		return m.env.T.T("lists.pledges.late_date", s)
+	}
+	return s
+}
+
+// buildDues works out what each pledge owes next, once, as pages arrive.
+func (m Model) buildDues(ps []api.Pledge, dues []due, owes []bool) ([]due, []bool) {
+	today, loc := m.today()
+	for _, p := range ps {
+		d, ok := nextDue(p, today, loc)
+		dues, owes = append(dues, d), append(owes, ok)
+	}
+	return dues, owes
+}
+
+// upcomingRows formats the dates the shown pledges owe something on.
+func (m Model) upcomingRows() []list.Row {
+	_, loc := m.today()
+	f := m.env.Format
+	groups := byDate(m.list.Shown(), m.dues, m.owes, loc)
+	rows := make([]list.Row, len(groups))
+	for i, g := range groups {
+		rows[i] = list.NewRow(dayOf(g.date, loc), []string{
+			m.dueDateCell(g.date, g.late),
+			f.Int(api.Int{Value: int64(g.pledges), Valid: true}),
+			f.MoneyMasked(g.amount, m.privacy),
+		})
+	}
+	return rows
 }
 
 // View renders the pane at exactly its size, drawing only the visible rows.
@@ -81,21 +150,24 @@ func (m Model) View() string {
 	if m.env == nil || m.width <= 0 || m.height <= 0 {
 		return ""
 	}
-	s := m.env.Styles
+	s, t := m.env.Styles, m.env.T.T
 	title := s.Title.Render(m.Title())
 	if m.req.Busy() {
-		title += " " + s.Subtle.Render(m.env.T.T("panes.loading"))
+		title += " " + s.Subtle.Render(t("panes.loading"))
 	}
-	if sp := sorts[m.sortBy]; sp.col >= 0 {
-		title += " " + s.Subtle.Render(m.env.T.T("panes.pledges.sorted", m.env.T.T(columnTitles[sp.col]), arrow(sp.desc)))
+	switch sp := sorts[m.sortBy]; {
+	case m.showUpcoming:
+		title += " " + s.Subtle.Render(t("lists.pledges.upcoming"))
+	case sp.col >= 0:
+		title += " " + s.Subtle.Render(t("panes.pledges.sorted", t(columnTitles[sp.col]), arrow(sp.desc)))
 	}
 	lines := []string{title}
 	switch {
 	case m.user == (api.User{}):
-		lines = append(lines, s.Subtle.Render(m.env.T.T("panes.pledges.no_user")))
+		lines = append(lines, s.Subtle.Render(t("panes.pledges.no_user")))
 		return common.Block(lines, m.width, m.height)
 	case m.client == nil:
-		lines = append(lines, s.Subtle.Render(m.env.T.T("panes.no_client")))
+		lines = append(lines, s.Subtle.Render(t("panes.no_client")))
 		return common.Block(lines, m.width, m.height)
 	case len(m.items) == 0 && m.err != nil:
 		lines = append(lines, s.Error.Render(common.ErrorLine(m.env, m.err)))
@@ -103,22 +175,23 @@ func (m Model) View() string {
 	case len(m.items) == 0 && m.req.Busy():
 		return common.Block(lines, m.width, m.height)
 	case len(m.items) == 0:
-		lines = append(lines, s.Subtle.Render(m.env.T.T("panes.pledges.empty")))
+		lines = append(lines, s.Subtle.Render(t("panes.pledges.empty")))
 		return common.Block(lines, m.width, m.height)
 	}
 
-	head := make([]string, nCols)
-	for i, k := range columnTitles {
-		head[i] = m.env.T.T(k)
-		if sp := sorts[m.sortBy]; sp.col == i {
-			head[i] += arrow(sp.desc)
-		}
-	}
-	lines = append(lines, m.list.Header(s, head))
 	body := m.bodyHeight()
-	lines = append(lines, m.list.View(s)...)
-	if m.list.Len() == 0 && body > 0 {
-		lines = append(lines, s.Subtle.Render(m.env.T.T("panes.pledges.no_match", textsafe.Clean(m.filter.Value()))))
+	if m.showUpcoming {
+		lines = append(lines, m.upcoming.Header(s))
+		lines = append(lines, m.upcoming.View(s)...)
+		if m.upcoming.Len() == 0 && body > 0 {
+			lines = append(lines, s.Subtle.Render(t("lists.pledges.nothing_due")))
+		}
+	} else {
+		lines = append(lines, m.list.Header(s))
+		lines = append(lines, m.list.View(s)...)
+		if m.list.Len() == 0 && body > 0 {
+			lines = append(lines, s.Subtle.Render(t("panes.pledges.no_match", textsafe.Clean(m.filter.Value()))))
+		}
 	}
 	for len(lines) < 2+body {
 		lines = append(lines, "")
@@ -138,11 +211,12 @@ func (m Model) footer() []string {
 	if m.filtering || m.filter.Value() != "" {
 		out = append(out, m.filter.View())
 	}
-	return out
+	return append(out, m.export.Lines()...)
 }
 
-// totalsLines is one line when it fits, else two. Until every page is
-// loaded they say they are the totals of what is loaded only.
+// totalsLines is the totals on as few lines as the width allows, broken
+// only between parts: "capital repaid €5,178.60" never splits. Until every
+// page is loaded they say they are the totals of what is loaded only.
 func (m Model) totalsLines() []string {
 	f, t, s := m.env.Format, m.totals, m.env.Styles
 	parts := []string{
@@ -155,14 +229,15 @@ func (m Model) totalsLines() []string {
 		n := f.Int(api.Int{Value: int64(len(m.items)), Valid: true})
 		parts[0] = m.env.T.T("panes.pledges.totals_partial", n) + " " + parts[0]
 	}
-	one := strings.Join(parts, " · ")
-	if ansi.StringWidth(one) <= m.width || m.height < 6 {
-		return []string{s.Header.Render(one)}
+	width := m.width
+	if m.height < 6 {
+		width = 1 << 30 // no room for a second line: one, cut at the edge
 	}
-	return []string{
-		s.Header.Render(parts[0] + " · " + parts[1]),
-		s.Header.Render(parts[2] + " · " + parts[3]),
+	var out []string
+	for _, l := range common.JoinParts(parts, " · ", width) {
+		out = append(out, s.Header.Render(l))
 	}
+	return out
 }
 
 // bodyHeight is the rows that fit between the header and the footer.
@@ -177,6 +252,7 @@ func (m Model) bodyHeight() int {
 	if m.filtering || m.filter.Value() != "" {
 		h--
 	}
+	h -= m.export.Height()
 	return max(0, h)
 }
 

@@ -28,5 +28,14 @@ func FuzzListView(f *testing.F) {
 		m, _ = m.Update(pageMsg{req: m.req.Seq(), page: api.Page[api.Project]{Items: []api.Project{p, p, p}}})
 		m, _ = m.Update(uitest.Key("j"))
 		uitest.Frame(t, m.View(), w, h)
+		// Sorted here, filtered by status, then a picker with the title
+		// typed into it: any text filters without breaking the frame.
+		m, _ = m.setSort(sortEnding)
+		m, _ = m.setStatus("in_progress")
+		uitest.Frame(t, m.View(), w, h)
+		m, _ = m.Update(uitest.Key("f"))
+		m = uitest.Send(m, uitest.Type(title)...)
+		m = uitest.Send(m, uitest.Key("down"), common.WheelMsg{Lines: 3}, common.ClickMsg{Y: h / 2})
+		uitest.Frame(t, m.View(), w, h)
 	})
 }

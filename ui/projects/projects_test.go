@@ -226,9 +226,20 @@ func TestFiltersReloadAndShowInTheHeader(t *testing.T) {
 		t.Fatalf("s: order %q, %d items, inflight %v", m.query.Order, len(m.items), m.req.Busy())
 	}
 	ctx := m.req.Context()
-	m = uitest.Press(m, "s", "s")
+	m = uitest.Press(m, "s")
 	if ctx.Err() == nil {
 		t.Error("changing the order did not cancel the request in flight")
+	}
+	if m.query.Order != "recent" {
+		t.Errorf("s after in_progress: %q", m.query.Order)
+	}
+	// After the API's orders, s sorts here: best rate, shortest duration,
+	// ending soonest, then back to the first order.
+	for _, want := range []clientSort{sortRate, sortDuration, sortEnding, sortNone} {
+		m = uitest.Press(m, "s")
+		if m.sortBy != want {
+			t.Fatalf("s: sort %d, want %d", m.sortBy, want)
+		}
 	}
 	if m.query.Order != "populars" {
 		t.Errorf("order does not cycle back: %q", m.query.Order)
@@ -241,19 +252,18 @@ func TestFiltersReloadAndShowInTheHeader(t *testing.T) {
 	if m.query.Type != "" {
 		t.Errorf("t does not cycle back to all: %q", m.query.Type)
 	}
-	// c: the category picker; "all" first, then the API's order.
-	m = uitest.Press(m, "c", "j", "enter")
-	if m.query.Category != "apiculture" || len(m.menus) != 0 {
+	// c: the category picker; "all" first, then the labels in order
+	// (Aquaculture before Beekeeping, as the English labels sort).
+	m = uitest.Press(m, "c", "down", "enter")
+	if m.query.Category != "aquaculture" || len(m.menus) != 0 {
 		t.Errorf("category %q, menus %d", m.query.Category, len(m.menus))
 	}
-	// f → region → Bretagne (53).
-	m = uitest.Press(m, "f", "j", "j", "j", "enter")
+	// f → region → Bretagne, typed.
+	m = uitest.Press(m, "f", "down", "down", "down", "down", "enter")
 	if len(m.menus) != 2 || m.menus[1].field != fieldRegion {
 		t.Fatalf("f did not open the region picker: %+v", m.menus)
 	}
-	for range 13 {
-		m = uitest.Press(m, "j")
-	}
+	m = uitest.Send(m, uitest.Type("bret")...)
 	m = uitest.Press(m, "enter")
 	if m.query.Region != "53" || len(m.menus) != 1 {
 		t.Fatalf("region %q, menus %d", m.query.Region, len(m.menus))
@@ -262,7 +272,7 @@ func TestFiltersReloadAndShowInTheHeader(t *testing.T) {
 	m = uitest.Press(m, "esc")
 	m = answer(t, m, page(makeProjects(1, 2), "", 2), nil)
 	v := m.View()
-	uitest.Contains(t, v, "Category: Beekeeping")
+	uitest.Contains(t, v, "Category: Aquaculture")
 	uitest.Contains(t, v, "Region: Bretagne (53)")
 	m = uitest.Press(m, "x")
 	if m.query != (api.ProjectQuery{Order: "populars"}) || !m.req.Busy() {
@@ -270,9 +280,10 @@ func TestFiltersReloadAndShowInTheHeader(t *testing.T) {
 	}
 }
 
-// A picker is modal: while it is open the root hands it every key, and q
-// closes it instead of quitting the program with the picker on screen.
-func TestPickerCapturesKeysAndQClosesIt(t *testing.T) {
+// A picker is modal: while it is open the root hands it every key. Every
+// letter types (q too: it must not quit with the picker on screen); esc
+// clears what was typed, then closes the innermost picker.
+func TestPickerCapturesKeysAndQTypes(t *testing.T) {
 	m := newPane(t)
 	m = answer(t, m, page(makeProjects(1, 5), "", 5), nil)
 	if m.Capturing() {
@@ -283,12 +294,20 @@ func TestPickerCapturesKeysAndQClosesIt(t *testing.T) {
 		t.Fatalf("f, enter: %d pickers open, capturing %v", len(m.menus), m.Capturing())
 	}
 	m = uitest.Press(m, "q")
-	if len(m.menus) != 1 {
-		t.Fatalf("q closed %d pickers, want the innermost only", 2-len(m.menus))
+	if len(m.menus) != 2 || m.menus[1].query != "q" {
+		t.Fatalf("q in a picker: %d open, query %q", len(m.menus), m.menus[1].query)
 	}
-	m = uitest.Press(m, "q")
+	m = uitest.Press(m, "esc")
+	if len(m.menus) != 2 || m.menus[1].query != "" {
+		t.Fatalf("esc did not clear what was typed first")
+	}
+	m = uitest.Press(m, "esc")
+	if len(m.menus) != 1 {
+		t.Fatalf("esc closed %d pickers, want the innermost only", 2-len(m.menus))
+	}
+	m = uitest.Press(m, "esc")
 	if len(m.menus) != 0 || m.Capturing() {
-		t.Fatalf("q left %d pickers open", len(m.menus))
+		t.Fatalf("esc left %d pickers open", len(m.menus))
 	}
 }
 
@@ -322,12 +341,21 @@ func TestRetryAfterAFailedFurtherPageKeepsTheList(t *testing.T) {
 		t.Error("moving asked again after an error: r should")
 	}
 	m = uitest.Press(m, "r")
-	if !m.req.Busy() || len(m.items) != 40 || m.list.Cursor() != 39 {
+	if !m.req.Busy() || len(m.items) != 40 || m.list.Cursor() != 1 {
 		t.Fatalf("r did not retry the page in place: inflight %v, %d items, cursor %d", m.req.Busy(), len(m.items), m.list.Cursor())
 	}
 	m = answer(t, m, page(makeProjects(41, 40), "", 80), nil)
-	if len(m.items) != 80 {
-		t.Errorf("%d items after the retry", len(m.items))
+	if len(m.items) != 80 || m.list.Cursor() != 1 {
+		t.Errorf("%d items after the retry, cursor %d (j called off the jump to the end)", len(m.items), m.list.Cursor())
+	}
+
+	// Untouched, the jump goes on once the retry brings the last page.
+	m = newPane(t)
+	m = answer(t, m, page(makeProjects(1, 40), "/projects?page=2", 80), nil)
+	m = answer(t, uitest.Press(m, "G"), api.Page[api.Project]{}, &api.Error{Kind: api.ErrServer, Status: 503})
+	m = answer(t, uitest.Press(m, "r"), page(makeProjects(41, 40), "", 80), nil)
+	if m.list.Cursor() != 79 {
+		t.Errorf("after the retry the cursor is on row %d, want the last (79)", m.list.Cursor())
 	}
 }
 

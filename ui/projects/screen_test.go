@@ -1,11 +1,9 @@
 package projects
 
 import (
-	"slices"
 	"strings"
 	"testing"
 
-	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/i18n"
 	"github.com/miimosa/miimosa/ui/internal/uitest"
 )
@@ -22,32 +20,47 @@ func TestScreens(t *testing.T) {
 			t.Run("list", func(t *testing.T) { uitest.Golden(t, m) })
 
 			// Collecting now first, lending only, then the region of the
-			// first of those (so the screen holds rows whatever the seed).
+			// first of those (so the screen holds rows whatever the seed),
+			// found by typing its code in the all-filters menu, the status
+			// and the best rate first, as someone looking for an open
+			// lending project near them with the best rate would.
 			f := uitest.Keys(t, m, "s", "t", "t")
 			if len(f.items) == 0 {
 				t.Fatal("no lending project collecting now in the sandbox")
 			}
 			region := f.items[0].Region.Code
-			f = uitest.Keys(t, f, "f", "j", "j", "j", "enter")
-			for i := 0; i <= slices.IndexFunc(api.Regions, func(r api.Region) bool { return r.Code == region }); i++ {
-				f = uitest.Keys(t, f, "j") // the picker starts on "all"
+			f = uitest.Keys(t, f, "f")
+			words := map[i18n.Lang][]string{i18n.EN: {"collecting", "best"}, i18n.FR: {"collecte", "meilleur"}}[sz.Lang]
+			for _, typed := range append([]string{"(" + region + ")"}, words...) {
+				f = uitest.Send(f, uitest.Type(typed)...)
+				f = uitest.Keys(t, f, "enter")
 			}
-			f = uitest.Keys(t, f, "enter", "esc")
-			if q := f.Query(); q.Type != "lending" || q.Region != region || q.Order != "in_progress" {
-				t.Fatalf("filters not applied: %+v", q)
+			f = uitest.Keys(t, f, "esc")
+			if q := f.Query(); q.Type != "lending" || q.Region != region || q.Order != "in_progress" || f.status != "in_progress" || f.sortBy != sortRate {
+				t.Fatalf("filters not applied: %+v, status %q, sort %d", q, f.status, f.sortBy)
 			}
-			if len(f.items) == 0 {
-				t.Fatal("the filtered list is empty")
+			if len(f.items) == 0 || f.next != "" {
+				t.Fatalf("the filtered list is empty or not whole: %d, next %q", len(f.items), f.next)
 			}
 			for _, p := range f.items {
 				if p.CollectType != "lending" || p.Region.Code != region {
 					t.Fatalf("the sandbox sent %s in %s", p.CollectType, p.Region.Code)
 				}
 			}
+			shown := f.list.Shown()
+			for i := 1; i < len(shown); i++ {
+				if compareDecimal(f.items[shown[i-1]].InterestRate, f.items[shown[i]].InterestRate) < 0 {
+					t.Fatalf("not the best rate first: row %d", i)
+				}
+			}
 			t.Run("filtered", func(t *testing.T) { uitest.Golden(t, f) })
 
-			picker := uitest.Keys(t, m, "c", "j", "j")
+			picker := uitest.Keys(t, m, "c", "down", "down")
 			t.Run("category_picker", func(t *testing.T) { uitest.Golden(t, picker) })
+
+			typed := uitest.Keys(t, m, "c")
+			typed = uitest.Send(typed, uitest.Type(map[i18n.Lang]string{i18n.EN: "so", i18n.FR: "el"}[sz.Lang])...)
+			t.Run("category_picker_typed", func(t *testing.T) { uitest.Golden(t, typed) })
 		})
 	}
 }
