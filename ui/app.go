@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/miimosa/miimosa/api"
+	"github.com/miimosa/miimosa/internal/cache"
 	"github.com/miimosa/miimosa/internal/i18n"
 	"github.com/miimosa/miimosa/internal/lead"
 	"github.com/miimosa/miimosa/ui/common"
@@ -39,6 +40,9 @@ type Options struct {
 
 	// LeadDrafts keeps an unsent lead between runs; nil keeps none.
 	LeadDrafts *lead.DraftStore
+	// Cache keeps the last public project lists between runs, for the
+	// projects pane to open with; nil keeps none (--no-cache, --demo).
+	Cache *cache.Store
 }
 
 // Panes, in the order of the keys 1, 2, 3 and of tab.
@@ -143,7 +147,7 @@ func New(opts Options) Model {
 		autoRun: opts.LookupNow,
 		focus:   paneProjects, // the only pane with something to show before a lookup
 	}
-	wp, pp, jp := wallet.New(env, m.client), pledges.New(env, m.client), projects.New(env, m.client)
+	wp, pp, jp := wallet.New(env, m.client), pledges.New(env, m.client), projects.New(env, m.client).WithCache(opts.Cache, opts.Host)
 	m.startCmds = []tea.Cmd{tea.RequestBackgroundColor, wp.Init(), pp.Init(), jp.Init()}
 	m.panes = [paneCount]slot{wrap(wp), wrap(pp), wrap(jp)}
 	if opts.Privacy {

@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
 
+	"github.com/miimosa/miimosa/internal/cache"
 	"github.com/miimosa/miimosa/internal/config"
 	"github.com/miimosa/miimosa/internal/credentials"
 	"github.com/miimosa/miimosa/internal/i18n"
@@ -82,6 +83,10 @@ func runTerminal(ctx context.Context, f *Factory, o terminalOptions) error {
 	}
 	if sess.StateDir != "" { // without one, an unsent lead is simply not kept
 		opts.LeadDrafts = &lead.DraftStore{Dir: sess.StateDir}
+	}
+	// The demo's sandbox listens on another port each run: nothing to keep.
+	if !o.noCache && !sess.Demo {
+		opts.Cache, _ = cache.Open(f.Getenv, cache.Options{}) // no HOME: no cache, no harm
 	}
 	if sess.Demo && sess.DemoUser != nil && o.email == "" {
 		opts.Email, opts.Birthdate, opts.LookupNow = sess.DemoUser.Email, sess.DemoUser.Birthdate, true

@@ -17,6 +17,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/miimosa/miimosa/api"
+	"github.com/miimosa/miimosa/internal/cache"
 	"github.com/miimosa/miimosa/ui/common"
 	"github.com/miimosa/miimosa/ui/export"
 	"github.com/miimosa/miimosa/ui/list"
@@ -31,11 +32,13 @@ const (
 	loadAhead = 10
 )
 
-// pageMsg answers a page request; req is the request it answers.
+// pageMsg answers a page request; req is the request it answers, first
+// whether it asked for the first page of the query.
 type pageMsg struct {
-	req  int
-	page api.Page[api.Project]
-	err  error
+	req   int
+	first bool
+	page  api.Page[api.Project]
+	err   error
 }
 
 // debounceMsg fires after a pause in typing; seq is the keystroke it follows.
@@ -59,6 +62,11 @@ type Model struct {
 	// for the same list again and after that fails; the reload's first
 	// page replaces them.
 	stale bool
+	// cachedAt is when the list shown was fetched, when it came from the
+	// cache (zero once the server answered): the title gives its age.
+	cachedAt time.Time
+	cache    *cache.Store // nil: no list is kept between runs
+	host     string       // the API host the cache is kept for
 
 	// One request in flight at a time: a new query cancels it and bumps req,
 	// so its answer, if it still comes, is dropped.
@@ -171,10 +179,11 @@ func (m Model) Selected() (api.Project, bool) {
 // reload drops the list and asks for the first page of the current query.
 // A sort done here needs every page again.
 func (m Model) reload() (Model, tea.Cmd) {
-	m.items, m.next, m.total, m.stale = nil, "", api.Int{}, false
+	m.items, m.next, m.total, m.stale, m.cachedAt = nil, "", api.Int{}, false, time.Time{}
 	m.list, m.err = m.list.Clear(), nil
 	m.all, m.toEnd, m.toExport = m.sortBy != sortNone, false, false
-	return m.fit().request(true)
+	m, cmd := m.fit().request(true)
+	return m, tea.Batch(cmd, m.loadCached())
 }
 
 // refresh asks for the same list again (r) and keeps what is shown until
@@ -199,7 +208,7 @@ func (m Model) request(first bool) (Model, tea.Cmd) {
 	if first {
 		return m, func() tea.Msg {
 			p, err := c.Projects(ctx, q)
-			return pageMsg{req: req, page: p, err: err}
+			return pageMsg{req: req, first: true, page: p, err: err}
 		}
 	}
 	return m, func() tea.Msg {
@@ -291,6 +300,8 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case pageMsg:
 		return m.gotPage(msg)
+	case cachedMsg:
+		return m.gotCached(msg)
 	case debounceMsg:
 		if msg.seq != m.typed || m.search.Value() == m.query.Keyword {
 			return m, nil // more typing followed, or nothing changed
@@ -381,11 +392,15 @@ func (m Model) gotPage(msg pageMsg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	m.err = nil
+	var save tea.Cmd
+	if msg.first {
+		save = m.saveCached(msg.page)
+	}
 	if m.stale {
 		// The refresh's first page replaces the list kept on screen; the
 		// cursor stays on its project, or on the same row as far as the
 		// new list goes.
-		m.items, m.total, m.stale = nil, api.Int{}, false
+		m.items, m.total, m.stale, m.cachedAt = nil, api.Int{}, false, time.Time{}
 		m.items = append(m.items, msg.page.Items...)
 		m.list = m.list.SetRows(m.buildRows(msg.page.Items, nil))
 		m = m.arrange()
@@ -399,7 +414,8 @@ func (m Model) gotPage(msg pageMsg) (Model, tea.Cmd) {
 	if msg.page.Total.Valid {
 		m.total = msg.page.Total
 	}
-	return m.fit().loaded()
+	m, cmd := m.fit().loaded()
+	return m, tea.Batch(save, cmd)
 }
 
 func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {

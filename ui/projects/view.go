@@ -113,6 +113,9 @@ func (m Model) View() string {
 	s := m.env.Styles
 	c := common.Canvas{W: m.width, H: m.height}
 	title := s.Title.Render(m.Title())
+	if age := m.age(); age != "" {
+		title += " " + s.Muted.Render("· "+age)
+	}
 	if m.req.Busy() {
 		title += " " + s.Subtle.Render(m.loadingText())
 	}
