@@ -539,8 +539,9 @@ func (m Model) View() string {
 		b.WriteString("\n" + m.styles.Success.Render(m.notice) + "\n\n")
 		b.WriteString(m.styles.HelpBar.Render(m.t.T("lead.form.received_help")))
 	case phaseConfirm:
-		b.WriteString("\n" + m.styles.Error.Render(wrap.Render(m.noticeText())) + "\n\n")
-		b.WriteString(wrap.Render(m.t.T("lead.form.resend_question")) + "\n\n")
+		body := "\n" + m.styles.Error.Render(wrap.Render(m.noticeText())) + "\n\n" + wrap.Render(m.t.T("lead.form.resend_question"))
+		rows := max(m.height-2, 1)
+		b.WriteString(lipgloss.NewStyle().Height(rows).MaxHeight(rows).Render(body) + "\n")
 		b.WriteString(m.helpLine())
 	case phaseReview:
 		notice := m.noticeLines()
