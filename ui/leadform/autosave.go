@@ -219,31 +219,45 @@ func (m Model) clock() func() time.Time {
 // dropped. It is for a host that quits (ctrl+c) with the form open; it
 // waits for a save under way, and does nothing for an untouched or
 // accepted lead. A send under way is marked as such in the draft: it may
-// arrive.
-func (m Model) SaveDraft() error {
-	if m.gate == nil {
-		return nil
+// arrive. It reads the model: call it where nothing updates the model at
+// the same time (after the program, or on a copy); Close takes its
+// snapshot in Update instead.
+func (m Model) SaveDraft() error { return m.finalSave()() }
+
+// Close is SaveDraft as a command, its snapshot taken now, in Update: a
+// host that quits with the form open runs tea.Sequence(form.Close(),
+// tea.Quit).
+func (m Model) Close() tea.Cmd {
+	save, form := m.finalSave(), m.auto.form
+	return func() tea.Msg { return draftSavedMsg{form: form, err: save()} }
+}
+
+// finalSave takes the snapshot of the final save now and returns its
+// write.
+func (m Model) finalSave() func() error {
+	gate := m.gate
+	if gate == nil {
+		return func() error { return nil }
 	}
-	defer m.gate.close()
-	if !m.canSave() {
-		return nil
+	if !m.canSave() || lead.Empty(m.ff.lead) && !m.auto.wrote {
+		return func() error { gate.close(); return nil }
 	}
-	l, store := m.ff.lead, m.cfg.Drafts
-	if lead.Empty(l) && !m.auto.wrote {
-		return nil
-	}
+	l, store, clock := m.ff.lead, m.cfg.Drafts, m.clock()
 	unconfirmed := m.unconfirmed
 	if m.phase == phaseSending && unconfirmed.IsZero() {
-		unconfirmed = m.clock()()
+		unconfirmed = clock()
 	}
-	return m.gate.do(func() error {
-		if lead.Empty(l) {
-			_, err := store.DiscardAt(store.Next())
+	return func() error {
+		defer gate.close()
+		return gate.do(func() error {
+			if lead.Empty(l) {
+				_, err := store.DiscardAt(store.Next())
+				return err
+			}
+			_, err := store.Put(store.Next(), lead.Draft{Lead: l, SavedAt: clock(), Unconfirmed: unconfirmed})
 			return err
-		}
-		_, err := store.Put(store.Next(), lead.Draft{Lead: l, SavedAt: m.clock()(), Unconfirmed: unconfirmed})
-		return err
-	})
+		})
+	}
 }
 
 // draftWorthSaving: SaveDraft would write a draft.

@@ -145,3 +145,38 @@ func TestTypingAloneSavesTheDraft(t *testing.T) {
 		t.Errorf("state dir %v, %v", di, err)
 	}
 }
+
+// Close takes its snapshot when called (in Update): keys handled after it
+// do not reach the file, and nothing is written after it.
+func TestCloseSavesTheSnapshotOfItsCall(t *testing.T) {
+	store := drafts(t)
+	m := typeKeys(editingWith(t, store), "a@b.fr")
+	closing := m.Close()
+	m = typeKeys(m, "xyz")
+	_, late := m.Update(autosaveMsg{form: m.auto.form, edit: m.auto.edits})
+	if s, _ := run(closing).(draftSavedMsg); s.err != nil {
+		t.Fatal(s.err)
+	}
+	if s, _ := run(late).(draftSavedMsg); s.written {
+		t.Fatal("a save after Close was written")
+	}
+	if l, _, _ := store.Load(); l.Email != "a@b.fr" {
+		t.Fatalf("draft email %q, want a@b.fr as it was at Close", l.Email)
+	}
+}
+
+// Quitting while the lead is being sent keeps it marked as a send in
+// doubt: it may arrive, and the next run asks before sending it again.
+func TestQuitWhileSendingMarksTheDraft(t *testing.T) {
+	store := drafts(t)
+	m := New(Config{Drafts: store, Submit: (&fakeAPI{}).submit})
+	m.phase = phaseSending
+	m.ff = newFormFields(typedLead())
+	if err := m.SaveDraft(); err != nil {
+		t.Fatal(err)
+	}
+	d, ok, err := store.LoadDraft()
+	if err != nil || !ok || d.Unconfirmed.IsZero() || d.Lead != typedLead() {
+		t.Fatalf("draft %+v, %v, %v", d, ok, err)
+	}
+}
