@@ -74,7 +74,7 @@ func init() {
 		"lead.none":                            {"None", "Aucune"},
 		"lead.form.title":                      {"New lead", "Nouveau lead"},
 		"lead.form.page":                       {"%s (%d/%d)", "%s (%d/%d)"},
-		"lead.form.help":                       {"close (the draft is kept)", "fermer (le brouillon est gardé)"},
+		"lead.form.help":                       {"close (draft kept)", "fermer (brouillon gardé)"},
 		"lead.form.required_legend":            {"* required", "* obligatoire"},
 		"lead.form.sending":                    {"Sending the lead…", "Envoi du lead…"},
 		"lead.form.received":                   {"Lead received: #%d", "Lead reçu : n° %d"},

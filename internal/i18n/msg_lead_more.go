@@ -26,7 +26,7 @@ func init() {
 		// Keys, in the help line: each one a key and what it does.
 		"lead.keys.esc":        {"esc", "échap"},
 		"lead.keys.yes":        {"y", "o"},
-		"lead.keys.edit":       {"edit this field", "modifier ce champ"},
+		"lead.keys.edit":       {"edit", "modifier"},
 		"lead.keys.move":       {"move", "se déplacer"},
 		"lead.keys.send_again": {"send again", "renvoyer"},
 		"lead.keys.to_review":  {"back to the review", "retour au récapitulatif"},

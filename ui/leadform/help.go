@@ -21,7 +21,7 @@ func (m Model) helpBindings() []key.Binding {
 		}
 	case phaseReview:
 		rk := reviewKeys(m.t)
-		out = append(out, rk.send, rk.move, rk.edit)
+		out = append(out, rk.send, rk.move, rk.edit, rk.back)
 	case phaseConfirm:
 		ck := confirmKeys(m.t)
 		out = append(out, ck.yes, ck.no)

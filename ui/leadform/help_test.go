@@ -73,7 +73,7 @@ func TestSelectHelpLine(t *testing.T) {
 	m.form = m.build()
 	m.form.Init()
 	m = typeKeys(m, "\r\r\r\r\r\r\r") // to the category
-	if got, want := helpLineOf(m), "←/→ choose • shift+tab back • enter next • esc close (the draft is kept)"; got != want {
+	if got, want := helpLineOf(m), "←/→ choose • shift+tab back • enter next • esc close (draft kept)"; got != want {
 		t.Errorf("help line\n got %q\nwant %q", got, want)
 	}
 }

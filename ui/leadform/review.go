@@ -16,15 +16,17 @@ import (
 
 // The review: once every field is filled and checked, the whole lead is
 // shown, field by field, before anything is sent. Enter sends, e goes back
-// to the field under the cursor, esc closes (the draft is kept).
+// to the field under the cursor, shift+tab to the last field, esc closes
+// (the draft is kept).
 
-type reviewKeyMap struct{ send, move, edit, up, down key.Binding }
+type reviewKeyMap struct{ send, move, edit, back, up, down key.Binding }
 
 func reviewKeys(t i18n.Printer) reviewKeyMap {
 	return reviewKeyMap{
 		send: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", t.T("lead.keys.submit"))),
 		move: key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", t.T("lead.keys.move"))),
-		edit: key.NewBinding(key.WithKeys("e", "shift+tab"), key.WithHelp("e", t.T("lead.keys.edit"))),
+		edit: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", t.T("lead.keys.edit"))),
+		back: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", t.T("lead.keys.back"))),
 		up:   key.NewBinding(key.WithKeys("up", "k")),
 		down: key.NewBinding(key.WithKeys("down", "j")),
 	}
@@ -60,6 +62,10 @@ func (m Model) reviewKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(k, rk.edit):
 		m.notice = ""
 		return m.reopen(fields[m.review.cursor])
+	case key.Matches(k, rk.back):
+		m.notice = ""
+		return m.reopen(lastField()) // back, as from any field: to the one before
+
 	case key.Matches(k, rk.send) && !k.IsRepeat:
 		if !m.unconfirmed.IsZero() {
 			m.phase = phaseConfirm // the last send may have arrived: ask

@@ -78,3 +78,20 @@ func TestReviewScrollsToTheCursor(t *testing.T) {
 		t.Fatalf("%d lines, want 15", len(lines))
 	}
 }
+
+// shift+tab on the review goes back to the last field, as it goes back
+// from any field.
+func TestReviewShiftTabGoesBack(t *testing.T) {
+	m := New(Config{Width: 100, Height: 30})
+	m.ff = newFormFields(typedLead())
+	m.form = m.build()
+	m.form.Init()
+	m = typeKeys(m, strings.Repeat("\r", len(lead.Fields())))
+	if m.phase != phaseReview {
+		t.Fatalf("phase %v, want the review", m.phase)
+	}
+	m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift})
+	if m.phase != phaseEditing || m.focused() != lead.CampaignID {
+		t.Fatalf("phase %v on %q, want the last field", m.phase, m.focused())
+	}
+}
