@@ -206,3 +206,15 @@ func TestDraftKeepsAnUnconfirmedSend(t *testing.T) {
 		t.Errorf("a draft with no send in doubt says one:\n%s", raw)
 	}
 }
+
+// BenchmarkDraftPut is one autosave: temp file, fsync, rename, directory
+// sync. It bounds how often saving as typed can reasonably write.
+func BenchmarkDraftPut(b *testing.B) {
+	s := &DraftStore{Dir: b.TempDir()}
+	l := good()
+	for b.Loop() {
+		if _, err := s.Put(s.Next(), Draft{Lead: l, SavedAt: time.Now()}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
