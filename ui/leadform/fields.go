@@ -112,6 +112,9 @@ type buildOptions struct {
 	t          i18n.Printer
 	styles     common.Styles
 	accessible bool // titles carry the current value; selects have no blank choice
+	// answered, in accessible mode, is told each value a prompt keeps, as
+	// it is typed, so that it is saved at once.
+	answered func(field, value string)
 }
 
 // build makes a fresh huh form over ff's values.
@@ -160,7 +163,10 @@ func (ff *formFields) buildField(fs *fieldState, o buildOptions) huh.Field {
 		check := validate
 		validate = func(v string) error {
 			if strings.TrimSpace(v) == "" && *fs.value != "" {
-				return check(*fs.value)
+				v = *fs.value
+			}
+			if o.answered != nil {
+				o.answered(fs.name, v)
 			}
 			return check(v)
 		}

@@ -21,11 +21,13 @@ type snapshot struct {
 	lead    api.Lead
 	notice  string
 	done    *DoneMsg
+	saves   []draftSavedMsg // every save's answer the form got, in order
 }
 
 type probe struct {
-	mu   sync.Mutex
-	last snapshot
+	mu    sync.Mutex
+	last  snapshot
+	saves []draftSavedMsg
 }
 
 func (p *probe) get() snapshot {
@@ -46,6 +48,11 @@ func (h harness) Init() tea.Cmd {
 }
 
 func (h harness) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if s, ok := msg.(draftSavedMsg); ok {
+		h.p.mu.Lock()
+		h.p.saves = append(h.p.saves, s)
+		h.p.mu.Unlock()
+	}
 	if d, ok := msg.(DoneMsg); ok {
 		h.record(&d)
 		return h, nil
@@ -62,10 +69,11 @@ func (h harness) record(done *DoneMsg) {
 		phase:   h.m.phase,
 		focused: h.m.focused(),
 		lead:    h.m.ff.lead,
-		notice:  h.m.notice,
+		notice:  h.m.noticeText(),
 	}
 	h.p.mu.Lock()
 	defer h.p.mu.Unlock()
+	s.saves = append([]draftSavedMsg(nil), h.p.saves...)
 	if done == nil {
 		done = h.p.last.done
 	}
@@ -87,8 +95,14 @@ func start(t *testing.T, cfg Config) *driver {
 		cfg.Width, cfg.Height = 100, 30
 	}
 	p := &probe{}
-	tm := teatest.NewTestModel(t, harness{m: New(cfg), p: p}, teatest.WithInitialTermSize(cfg.Width, cfg.Height))
-	t.Cleanup(func() { _ = tm.Quit() })
+	m := New(cfg)
+	tm := teatest.NewTestModel(t, harness{m: m, p: p}, teatest.WithInitialTermSize(cfg.Width, cfg.Height))
+	t.Cleanup(func() {
+		_ = tm.Quit()
+		// A save may still be on its way when the test ends: wait for it, and
+		// let none start, before the test's directory is removed.
+		m.stopSaving()
+	})
 	return &driver{t: t, tm: tm, p: p}
 }
 
@@ -133,4 +147,20 @@ func (d *driver) pick(field string, n int) {
 		d.key(tea.KeyRight)
 	}
 	d.key(tea.KeyEnter)
+}
+
+// waitSaved waits for the form's own word that l was written to the draft.
+func (d *driver) waitSaved(l api.Lead) draftSavedMsg {
+	d.t.Helper()
+	var saved draftSavedMsg
+	d.wait("the draft saved", func(s snapshot) bool {
+		for _, m := range s.saves {
+			if m.written && m.err == nil && !m.removed && m.lead == l {
+				saved = m
+				return true
+			}
+		}
+		return false
+	})
+	return saved
 }

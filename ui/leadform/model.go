@@ -1,7 +1,8 @@
 // Package leadform is the lead form (POST /leads) as a Bubble Tea model: a
-// huh form over every field of the seed's body, checked as typed, sent in a
-// command, with the server's field errors put back beside their fields and
-// a draft kept on disk whenever the lead is not accepted.
+// huh form over every field of the seed's body, checked as typed, reviewed
+// whole, sent in a command, with the server's field errors put back beside
+// their fields, and a draft kept on disk as it is typed until the lead is
+// accepted.
 package leadform
 
 import (
@@ -61,6 +62,8 @@ const (
 	phaseLoading phase = iota // reading the draft
 	phaseOffer                // "restore the draft?"
 	phaseEditing
+	phaseReview  // every field shown before sending
+	phaseConfirm // "send again?" after a send whose outcome is unknown
 	phaseSending
 	phaseSent
 )
@@ -77,7 +80,6 @@ type (
 		result api.LeadResult
 		err    error
 	}
-	draftSavedMsg struct{ err error }
 	// refreshMsg makes huh redraw a group after a field's line changed.
 	refreshMsg struct{}
 )
@@ -98,10 +100,17 @@ type Model struct {
 	draft    lead.Draft // offered back in phaseOffer
 	notice   string     // one line: what happened last
 	noticeOK bool       // the notice is good news
+	saveErr  error      // the last save of the draft failed
 	result   api.LeadResult
 	closing  bool // the sent screen was closed: its DoneMsg is on the way
-	width    int
-	height   int
+	review   review
+	// unconfirmed is when a send of this lead got no answer: it may have
+	// been received, so sending again is asked first.
+	unconfirmed time.Time
+	auto        autosave
+	gate        *saveGate // shared by the model's copies and its commands
+	width       int
+	height      int
 }
 
 // New builds the form. Init reads the draft, if any, to offer it back.
@@ -123,6 +132,8 @@ func New(cfg Config) Model {
 	}
 	m.ff = newFormFields(api.Lead{})
 	m.form = m.build()
+	m.auto.form = formIDs.Add(1)
+	m.gate = &saveGate{}
 	if cfg.Drafts == nil {
 		m.phase = phaseEditing
 	}
@@ -144,7 +155,7 @@ func (m Model) Init() tea.Cmd {
 // SetSize gives the form its area.
 func (m Model) SetSize(width, height int) Model {
 	m.width, m.height = max(width, 20), max(height, 6)
-	m.form.WithWidth(m.width).WithHeight(m.formHeight() - 1)
+	m.form.WithWidth(m.width).WithHeight(m.formHeight())
 	return m
 }
 
@@ -169,8 +180,8 @@ func (m Model) formHeight() int { return max(m.height-3, 4) }
 
 func (m Model) build() *huh.Form {
 	f := m.ff.build(buildOptions{t: m.t, styles: m.styles})
-	// huh puts a blank line above its help, beyond the height it is given.
-	return f.WithWidth(m.width).WithHeight(m.formHeight() - 1)
+	// The help line is the form's own (help.go), not huh's footer.
+	return f.WithShowHelp(false).WithWidth(m.width).WithHeight(m.formHeight())
 }
 
 // Update handles a message; every message must reach it while the form is
@@ -185,15 +196,18 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		return m.submitted(msg)
 	case draftSavedMsg:
-		if msg.err != nil {
-			m.notice = strings.TrimSpace(m.notice + " " + m.t.T("lead.form.draft_not_saved", textsafe.Clean(msg.err.Error())))
-			m.noticeOK = false
-		}
-		return m, nil
+		return m.saved(msg), nil
+	case autosaveMsg:
+		return m.autosaveTick(msg)
 	case tea.KeyPressMsg:
 		return m.key(msg)
+	case tea.PasteMsg:
+		if m.phase != phaseEditing {
+			return m, nil
+		}
+		return m.paste(msg)
 	}
-	if m.phase != phaseEditing {
+	if isHuhMove(msg) || m.phase != phaseEditing {
 		return m, nil
 	}
 	return m.updateForm(msg)
@@ -217,6 +231,10 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		switch strings.ToLower(msg.String()) {
 		case "y", "o", "enter":
 			m.ff = newFormFields(m.draft.Lead)
+			m.unconfirmed = m.draft.Unconfirmed
+			// What is on disk is this lead: nothing to save until it changes,
+			// and erasing it all deletes it.
+			m.auto.base, m.auto.baseUnconfirmed, m.auto.wrote = m.draft.Lead, m.draft.Unconfirmed, true
 		case "n":
 			m.ff = newFormFields(api.Lead{})
 		case "esc", "ctrl+c":
@@ -232,42 +250,58 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case "esc", "ctrl+c":
 		return m, m.leave()
 	}
+	switch m.phase {
+	case phaseReview:
+		return m.reviewKey(msg)
+	case phaseConfirm:
+		return m.confirmKey(msg)
+	}
 	return m.updateForm(msg)
 }
 
 // leave closes the form, saving the draft first when anything was typed.
 func (m Model) leave() tea.Cmd {
-	l := m.ff.lead
-	d, t := m.drafts(), m.t
-	if lead.Empty(l) || d == nil {
+	worth := m.draftWorthSaving()
+	m, save := m.persist(true)
+	t := m.t
+	if save == nil {
 		return func() tea.Msg { return DoneMsg{} }
 	}
 	return func() tea.Msg {
-		if err := d.Save(l); err != nil {
-			return DoneMsg{Notice: t.T("lead.form.draft_not_saved", textsafe.Clean(err.Error()))}
+		saved, _ := save().(draftSavedMsg)
+		switch {
+		case saved.err != nil:
+			return DoneMsg{Notice: t.T("lead.form.draft_not_saved", textsafe.Clean(saved.err.Error()))}
+		case worth:
+			return DoneMsg{Notice: t.T("lead.form.draft_saved")}
 		}
-		return DoneMsg{Notice: t.T("lead.form.draft_saved")}
+		return DoneMsg{}
 	}
 }
 
 func (m Model) updateForm(msg tea.Msg) (Model, tea.Cmd) {
-	f, cmd := m.form.Update(msg)
-	if hf, ok := f.(*huh.Form); ok {
-		m.form = hf
+	before := m.ff.lead
+	var cmds []tea.Cmd
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		var cmd tea.Cmd
+		m, cmd = m.formKey(k)
+		cmds = append(cmds, cmd)
+	} else {
+		cmds = append(cmds, m.sendForm(msg))
 	}
-	cmds := []tea.Cmd{cmd}
+	if m.ff.lead != before {
+		var cmd tea.Cmd
+		m, cmd = m.changed()
+		cmds = append(cmds, cmd)
+	}
 	if m.form.State == huh.StateCompleted {
-		var send tea.Cmd
-		m, send = m.submit()
-		return m, tea.Batch(append(cmds, send)...)
+		var next tea.Cmd
+		m, next = m.complete()
+		return m, tea.Batch(append(cmds, next)...)
 	}
 	if m.syncErrors() {
 		// huh lays a group out when it updates: let it see the new lines.
-		f, cmd := m.form.Update(refreshMsg{})
-		if hf, ok := f.(*huh.Form); ok {
-			m.form = hf
-		}
-		cmds = append(cmds, cmd)
+		cmds = append(cmds, m.sendForm(refreshMsg{}))
 	}
 	return m, tea.Batch(cmds...)
 }
@@ -290,8 +324,9 @@ func (m Model) syncErrors() bool {
 	return changed
 }
 
-// submit checks the whole lead and sends it in a command.
-func (m Model) submit() (Model, tea.Cmd) {
+// complete checks the whole lead once the last field is passed, and shows
+// the review, or the first field to fix.
+func (m Model) complete() (Model, tea.Cmd) {
 	l := lead.Normalize(m.ff.lead)
 	var bad []string
 	for _, fs := range m.ff.order {
@@ -305,6 +340,14 @@ func (m Model) submit() (Model, tea.Cmd) {
 		m.notice, m.noticeOK = m.t.T("lead.form.local_errors", len(bad)), false
 		return m.reopen(bad[0])
 	}
+	m.notice = ""
+	return m.toReview(), nil
+}
+
+// send sends the reviewed lead in a command, telling "not sent" from "the
+// outcome is unknown" (lead.Send).
+func (m Model) send() (Model, tea.Cmd) {
+	l := lead.Normalize(m.ff.lead)
 	m.phase = phaseSending
 	m.notice, m.noticeOK = m.t.T("lead.form.sending"), true
 	m.seq++
@@ -313,7 +356,7 @@ func (m Model) submit() (Model, tea.Cmd) {
 		if submit == nil {
 			return submittedMsg{seq: seq, err: errNoClient}
 		}
-		res, err := submit(context.Background(), l)
+		res, err := lead.Send(context.Background(), submit, l)
 		return submittedMsg{seq: seq, result: res, err: err}
 	}
 }
@@ -323,11 +366,16 @@ func (m Model) submitted(msg submittedMsg) (Model, tea.Cmd) {
 	if msg.err == nil {
 		m.phase = phaseSent
 		m.result = msg.result
+		m.unconfirmed = time.Time{}
 		m.notice, m.noticeOK = m.t.T("lead.form.received", msg.result.ID), true
-		if d := m.cfg.Drafts; d != nil {
-			return m, func() tea.Msg { return draftSavedMsg{err: d.Discard()} }
-		}
-		return m, nil
+		return m.discard()
+	}
+	if errors.Is(msg.err, lead.ErrOutcomeUnknown) {
+		// It may have arrived: keep it, say so, and ask before sending again.
+		m.unconfirmed = m.clock()()
+		m.notice, m.noticeOK = m.t.T("lead.form.unknown", m.errorText(msg.err)), false
+		m.phase = phaseConfirm
+		return m.persist(true)
 	}
 	var ae *api.Error
 	if errors.Is(msg.err, api.ErrValidation) && errors.As(msg.err, &ae) {
@@ -354,11 +402,12 @@ func (m Model) submitted(msg submittedMsg) (Model, tea.Cmd) {
 			first = lastField()
 		}
 		m, cmd := m.reopen(first)
-		return m, tea.Batch(cmd, m.saveDraft())
+		m, save := m.persist(true)
+		return m, tea.Batch(cmd, save)
 	}
 	m.notice, m.noticeOK = m.t.T("lead.form.failed", m.errorText(msg.err)), false
-	m, cmd := m.reopen(lastField())
-	return m, tea.Batch(cmd, m.saveDraft())
+	m.phase = phaseReview
+	return m.persist(true)
 }
 
 // applyServerErrors puts the server's field errors beside their fields. It
@@ -380,42 +429,6 @@ func (m Model) applyServerErrors(ae *api.Error) (first string, others []string) 
 		}
 	}
 	return "", others
-}
-
-func (m Model) saveDraft() tea.Cmd {
-	d, l := m.drafts(), m.ff.lead
-	if d == nil {
-		return nil
-	}
-	return func() tea.Msg { return draftSavedMsg{err: d.Save(l)} }
-}
-
-// drafts is the draft store, stamped with the host's clock; nil for none.
-func (m Model) drafts() *lead.DraftStore {
-	if m.cfg.Drafts == nil {
-		return nil
-	}
-	d := *m.cfg.Drafts
-	if d.Now == nil {
-		d.Now = m.cfg.Now
-	}
-	return &d
-}
-
-// SaveDraft writes what is typed to the draft now, for a host that quits
-// (ctrl+c) while the form is open: nothing typed is lost. It does nothing
-// for an untouched or accepted lead.
-func (m Model) SaveDraft() error {
-	if !m.draftWorthSaving() {
-		return nil
-	}
-	return m.drafts().Save(m.ff.lead)
-}
-
-// draftWorthSaving: a store, and something typed that was not accepted.
-func (m Model) draftWorthSaving() bool {
-	return m.drafts() != nil && m.ff != nil && m.phase != phaseSent && m.phase != phaseLoading &&
-		m.phase != phaseOffer && !lead.Empty(m.ff.lead)
 }
 
 // reopen rebuilds the form over the same values (huh cannot leave its
@@ -452,6 +465,16 @@ func (m Model) errorText(err error) string {
 	switch {
 	case errors.Is(err, errNoClient):
 		return m.t.T("lead.err.no_client")
+	case errors.Is(err, lead.ErrOutcomeUnknown):
+		switch {
+		case errors.As(err, &ae) && ae.Status == 504:
+			return m.t.T("lead.err.gateway_timeout")
+		case ae != nil && ae.Status != 0:
+			return m.t.T("lead.err.unreadable_answer")
+		case errors.Is(err, context.DeadlineExceeded):
+			return m.t.T("lead.err.timeout")
+		}
+		return m.t.T("lead.err.lost")
 	case errors.Is(err, api.ErrKeyRejected):
 		return m.t.T("lead.err.key")
 	case errors.Is(err, api.ErrRateLimited):
@@ -488,38 +511,89 @@ func (m Model) draftLoaded(msg draftLoadedMsg) (Model, tea.Cmd) {
 // View renders the form in exactly its area.
 func (m Model) View() string {
 	var b strings.Builder
-	b.WriteString(m.styles.Title.Render(m.t.T("lead.form.title")))
-	if m.phase == phaseEditing {
+	switch m.phase {
+	case phaseReview:
+		b.WriteString(m.reviewTitle())
+	case phaseEditing:
+		b.WriteString(m.styles.Title.Render(m.t.T("lead.form.title")))
 		b.WriteString(m.styles.Subtle.Render("  · " + m.t.T("lead.form.required_legend")))
+	default:
+		b.WriteString(m.styles.Title.Render(m.t.T("lead.form.title")))
 	}
 	b.WriteString("\n")
+	wrap := lipgloss.NewStyle().Width(m.width)
 	switch m.phase {
 	case phaseLoading:
 	case phaseOffer:
 		when := format.New(m.t.Lang).DateTime(api.Time{Time: m.draft.SavedAt, Valid: !m.draft.SavedAt.IsZero()})
-		b.WriteString("\n" + m.t.T("lead.form.draft_offer", when) + "\n\n")
-		b.WriteString(m.styles.HelpBar.Render(m.t.T("lead.form.draft_offer_help")))
+		b.WriteString("\n" + wrap.Render(m.t.T("lead.form.draft_offer", when)) + "\n")
+		if !m.draft.Unconfirmed.IsZero() {
+			sent := format.New(m.t.Lang).DateTime(api.Time{Time: m.draft.Unconfirmed, Valid: true})
+			b.WriteString(m.styles.Warning.Render(wrap.Render(m.t.T("lead.form.draft_offer_unconfirmed", sent))) + "\n")
+		}
+		b.WriteString("\n" + m.styles.HelpBar.Render(wrap.Render(m.t.T("lead.form.draft_offer_help"))))
 	case phaseSending:
 		// huh draws nothing once completed; the fields return if it fails.
 		b.WriteString("\n" + m.styles.Subtle.Render(m.notice))
 	case phaseSent:
 		b.WriteString("\n" + m.styles.Success.Render(m.notice) + "\n\n")
 		b.WriteString(m.styles.HelpBar.Render(m.t.T("lead.form.received_help")))
+	case phaseConfirm:
+		body := "\n" + m.styles.Error.Render(wrap.Render(m.noticeText())) + "\n\n" + wrap.Render(m.t.T("lead.form.resend_question"))
+		rows := max(m.height-2, 1)
+		b.WriteString(lipgloss.NewStyle().Height(rows).MaxHeight(rows).Render(body) + "\n")
+		b.WriteString(m.helpLine())
+	case phaseReview:
+		notice := m.noticeLines()
+		rows := max(m.height-2-lipgloss.Height(notice), 1)
+		b.WriteString(lipgloss.NewStyle().Height(rows).MaxHeight(rows).Render(m.reviewView(rows)))
+		b.WriteString("\n" + notice + "\n")
+		b.WriteString(m.helpLine())
 	default:
 		b.WriteString(lipgloss.NewStyle().Height(m.formHeight()).MaxHeight(m.formHeight()).Render(m.form.View()))
 		b.WriteString("\n")
-		notice := ansi.Truncate(m.notice, m.width, "…")
+		notice := ansi.Truncate(m.noticeText(), m.width, "…")
 		switch {
 		case notice == "":
-		case m.noticeOK:
+		case m.noticeOK && m.saveErr == nil:
 			b.WriteString(m.styles.Success.Render(notice))
 		default:
 			b.WriteString(m.styles.Error.Render(notice))
 		}
 		b.WriteString("\n")
-		b.WriteString(m.styles.HelpBar.Render(ansi.Truncate(m.t.T("lead.form.help"), m.width, "…")))
+		b.WriteString(m.helpLine())
 	}
 	return lipgloss.NewStyle().Width(m.width).MaxWidth(m.width).Height(m.height).MaxHeight(m.height).Render(b.String())
+}
+
+// noticeText is the notice, followed by why the draft could not be saved
+// when the last save failed.
+func (m Model) noticeText() string {
+	if m.saveErr == nil {
+		return m.notice
+	}
+	return strings.TrimSpace(m.notice + " " + m.t.T("lead.form.draft_not_saved", textsafe.Clean(m.saveErr.Error())))
+}
+
+// noticeLines is the review's notice, wrapped to the width (two lines at
+// most): what happened last, or that an earlier send may have arrived.
+func (m Model) noticeLines() string {
+	text, style := m.noticeText(), m.styles.Error
+	switch {
+	case text == "" && !m.unconfirmed.IsZero():
+		text, style = m.unconfirmedLine(), m.styles.Warning
+	case m.noticeOK && m.saveErr == nil:
+		style = m.styles.Success
+	}
+	lines := strings.Split(lipgloss.NewStyle().Width(m.width).Render(text), "\n")
+	if len(lines) > 2 {
+		lines = lines[:2]
+		lines[1] = ansi.Truncate(lines[1], m.width-1, "") + "…"
+	}
+	for i, l := range lines {
+		lines[i] = style.Render(strings.TrimRight(l, " "))
+	}
+	return strings.Join(lines, "\n")
 }
 
 // focused names the API field that has the cursor ("" outside the form).

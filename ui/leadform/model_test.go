@@ -61,7 +61,7 @@ func choice(field, value string) int {
 }
 
 // fillLead walks every field in the form's order, typing l's values; the
-// enter on the last field sends the lead.
+// enter on the last field shows the review.
 func (d *driver) fillLead(l api.Lead) {
 	d.t.Helper()
 	for _, g := range groups {
@@ -76,10 +76,19 @@ func (d *driver) fillLead(l api.Lead) {
 	}
 }
 
-// sendDraft opens the form on l saved as a draft, restores it, and presses
-// enter through every field: the enter on the last one sends it. Fewer
+// sendDraft opens the form on l saved as a draft, restores it, presses
+// enter through every field to the review, and enter there sends it. Fewer
 // keystrokes than typing, the same path through the form.
 func sendDraft(t *testing.T, cfg Config, l api.Lead) *driver {
+	t.Helper()
+	d := restoreDraft(t, cfg, l)
+	d.toReview()
+	d.key(tea.KeyEnter)
+	return d
+}
+
+// restoreDraft opens the form on l saved as a draft, and restores it.
+func restoreDraft(t *testing.T, cfg Config, l api.Lead) *driver {
 	t.Helper()
 	if cfg.Drafts == nil {
 		cfg.Drafts = drafts(t)
@@ -90,13 +99,19 @@ func sendDraft(t *testing.T, cfg Config, l api.Lead) *driver {
 	d := start(t, cfg)
 	d.wait("offer", func(s snapshot) bool { return s.phase == phaseOffer })
 	d.key('y')
+	return d
+}
+
+// toReview presses enter through every field, from the first, to the review.
+func (d *driver) toReview() {
+	d.t.Helper()
 	for _, g := range groups {
 		for _, f := range g.fields {
 			d.waitFocus(f)
 			d.key(tea.KeyEnter)
 		}
 	}
-	return d
+	d.wait("the review", func(s snapshot) bool { return s.phase == phaseReview })
 }
 
 // fakeAPI answers Submit as a test says, counting calls.
@@ -112,12 +127,13 @@ func (f *fakeAPI) submit(ctx context.Context, l api.Lead) (api.LeadResult, error
 	n := int(f.calls.Add(1))
 	f.mu.Lock()
 	f.got = append(f.got, l)
+	answer := f.answer
 	f.mu.Unlock()
 	if f.release != nil {
 		<-f.release
 	}
-	if f.answer != nil {
-		return f.answer(n)
+	if answer != nil {
+		return answer(n)
 	}
 	return api.LeadResult{ID: 123, Status: "received"}, nil
 }
@@ -143,6 +159,11 @@ func TestSentGolden(t *testing.T) {
 	store := drafts(t)
 	d := start(t, Config{Submit: fake.submit, Drafts: store})
 	d.fillLead(typedLead())
+	d.wait("the review", func(s snapshot) bool { return s.phase == phaseReview })
+	if n := fake.calls.Load(); n != 0 {
+		t.Fatalf("sent %d times before the review was confirmed", n)
+	}
+	d.key(tea.KeyEnter)
 	s := d.wait("sent", func(s snapshot) bool { return s.phase == phaseSent })
 	golden.RequireEqual(t, s.view)
 	if !strings.Contains(s.view, "Lead received: #123") {
@@ -228,8 +249,8 @@ func TestServerFailureKeepsFormAndSavesDraft(t *testing.T) {
 	store := drafts(t)
 	typed := typedLead()
 	d := sendDraft(t, Config{Submit: fake.submit, Drafts: store}, typed)
-	s := d.wait("back on the form", func(s snapshot) bool {
-		return s.phase == phaseEditing && strings.Contains(s.notice, "Not sent")
+	s := d.wait("back on the review", func(s snapshot) bool {
+		return s.phase == phaseReview && strings.Contains(s.notice, "Not sent")
 	})
 	if !strings.Contains(s.view, "Not sent: the server failed (HTTP 503)") {
 		t.Errorf("the failure is not said:\n%s", s.view)
@@ -237,13 +258,11 @@ func TestServerFailureKeepsFormAndSavesDraft(t *testing.T) {
 	if s.lead != typed {
 		t.Errorf("the form lost what was typed:\n got %+v\nwant %+v", s.lead, typed)
 	}
-	d.wait("draft saved", func(snapshot) bool {
-		l, ok, _ := store.Load()
-		return ok && l == typed
-	})
-	// Enter on the last field tries again.
-	d.waitFocus(lead.CampaignID)
+	d.waitSaved(typed)
+	// Enter on the review tries again, at once: the server said it failed.
+	fake.mu.Lock()
 	fake.answer = nil
+	fake.mu.Unlock()
 	d.key(tea.KeyEnter)
 	d.wait("sent on the second try", func(s snapshot) bool { return s.phase == phaseSent })
 }
@@ -416,15 +435,9 @@ func TestDraftThatCannotBeSavedIsSaid(t *testing.T) {
 	d := start(t, Config{Submit: fake.submit, Drafts: store})
 	d.wait("offer", func(s snapshot) bool { return s.phase == phaseOffer })
 	d.key('y')
-	for _, g := range groups {
-		for _, f := range g.fields {
-			d.waitFocus(f)
-			if f == lead.CampaignID {
-				store.Dir = filepath.Join(blocker, "state") // under a file: no directory can be made
-			}
-			d.key(tea.KeyEnter)
-		}
-	}
+	d.toReview()
+	store.Dir = filepath.Join(blocker, "state") // under a file: no directory can be made
+	d.key(tea.KeyEnter)
 	s := d.wait("both failures said", func(s snapshot) bool {
 		return strings.Contains(s.notice, "the server could not be reached") && strings.Contains(s.notice, "The draft could not be saved")
 	})
@@ -438,13 +451,15 @@ func TestDraftThatCannotBeSavedIsSaid(t *testing.T) {
 func TestSaveDraftOnQuit(t *testing.T) {
 	store := &lead.DraftStore{Dir: t.TempDir()}
 	at := time.Date(2026, 11, 27, 9, 30, 0, 0, time.UTC)
-	m := New(Config{Drafts: store, Now: func() time.Time { return at }})
+	cfg := Config{Drafts: store, Now: func() time.Time { return at }}
+	m := New(cfg)
 	if err := m.SaveDraft(); err != nil {
 		t.Fatal(err)
 	}
 	if _, ok, _ := store.Load(); ok {
 		t.Fatal("an untouched form saved a draft")
 	}
+	m = New(cfg)
 	m, _ = m.Update(draftLoadedMsg{})
 	for _, r := range "jeanne" {
 		m, _ = m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})

@@ -7,6 +7,7 @@ import (
 	"io"
 	"maps"
 	"slices"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
@@ -102,6 +103,9 @@ func Run(ctx context.Context, cfg Config, in io.Reader, out io.Writer) (DoneMsg,
 	if !ok {
 		return DoneMsg{}, err
 	}
+	// Whatever ends the program, no save of the form's is left running
+	// after Run returns, and none starts: the caller exits next.
+	defer p.m.stopSaving()
 	switch {
 	case err != nil:
 		// SIGTERM (or SIGINT sent from outside) cancels ctx and kills the
@@ -126,10 +130,11 @@ func Run(ctx context.Context, cfg Config, in io.Reader, out io.Writer) (DoneMsg,
 // saveDraft keeps what is typed when the program ended without the form
 // saving it, and says so.
 func (p program) saveDraft() string {
+	worth := p.m.draftWorthSaving()
 	if err := p.m.SaveDraft(); err != nil {
 		return p.m.t.T("lead.form.draft_not_saved", textsafe.Clean(err.Error()))
 	}
-	if p.m.draftWorthSaving() {
+	if worth {
 		return p.m.t.T("lead.form.draft_saved")
 	}
 	return ""
@@ -169,35 +174,53 @@ func RunAccessible(ctx context.Context, cfg Config, in io.Reader, out io.Writer)
 	// prompt: prompts holds them back, so the interruption ends the output.
 	prompts := &stoppedWriter{w: out, stopped: func() bool { return r.eof || ctx.Err() != nil }}
 	ff := newFormFields(api.Lead{})
+	var unconfirmed time.Time // a send of the restored lead got no answer
 	if d, ok, err := cfg.Drafts.LoadDraft(); err != nil {
 		fmt.Fprintln(out, t.T("lead.form.draft_unreadable", textsafe.Clean(err.Error())))
 	} else if ok && !lead.Empty(d.Lead) {
 		restore := true
-		when := format.New(t.Lang).DateTime(api.Time{Time: d.SavedAt, Valid: !d.SavedAt.IsZero()})
-		q := huh.NewForm(huh.NewGroup(huh.NewConfirm().Title(t.T("lead.form.draft_offer", when)).
-			Affirmative(t.T("lead.form.yes")).Negative(t.T("lead.form.no")).Value(&restore))).
-			WithAccessible(true).WithTheme(theme(plain)).WithInput(r).WithOutput(prompts)
-		if err := q.RunWithContext(ctx); err != nil {
+		f := format.New(t.Lang)
+		title := t.T("lead.form.draft_offer", f.DateTime(api.Time{Time: d.SavedAt, Valid: !d.SavedAt.IsZero()}))
+		if !d.Unconfirmed.IsZero() {
+			title += " " + t.T("lead.form.draft_offer_unconfirmed", f.DateTime(api.Time{Time: d.Unconfirmed, Valid: true}))
+		}
+		if err := confirm(ctx, title, &restore, r, prompts, t); err != nil {
 			return DoneMsg{}, err
 		}
 		if restore {
 			ff = newFormFields(d.Lead)
+			unconfirmed = d.Unconfirmed
 		}
+	}
+	clock := m.clock()
+	write := func(l api.Lead) error {
+		if cfg.Drafts == nil || lead.Empty(l) {
+			return nil
+		}
+		_, err := cfg.Drafts.Put(cfg.Drafts.Next(), lead.Draft{Lead: l, SavedAt: clock(), Unconfirmed: unconfirmed})
+		return err
 	}
 	save := func() string {
 		if lead.Empty(ff.lead) || cfg.Drafts == nil {
 			return ""
 		}
-		if err := cfg.Drafts.Save(ff.lead); err != nil {
+		if err := write(ff.lead); err != nil {
 			return t.T("lead.form.draft_not_saved", textsafe.Clean(err.Error()))
 		}
 		return t.T("lead.form.draft_saved")
+	}
+	// Each answer is saved as it is given: a closed terminal loses nothing
+	// typed before the last enter. A failure is said once, at the end.
+	answered := func(field, value string) {
+		l := ff.lead
+		*lead.Ptr(&l, field) = value
+		_ = write(l)
 	}
 	for {
 		if !lead.Empty(ff.lead) {
 			fmt.Fprintln(out, t.T("lead.accessible.keep_hint"))
 		}
-		form := ff.build(buildOptions{t: t, styles: plain, accessible: true}).WithInput(r).WithOutput(prompts)
+		form := ff.build(buildOptions{t: t, styles: plain, accessible: true, answered: answered}).WithInput(r).WithOutput(prompts)
 		if err := form.RunWithContext(ctx); err != nil {
 			return DoneMsg{Notice: save()}, err
 		}
@@ -220,14 +243,31 @@ func RunAccessible(ctx context.Context, cfg Config, in io.Reader, out io.Writer)
 		if cfg.Submit == nil {
 			return DoneMsg{Notice: save()}, errNoClient
 		}
+		if !unconfirmed.IsZero() {
+			// An earlier send may have arrived: sending again is asked first.
+			again := false
+			q := t.T("lead.review.unconfirmed", format.New(t.Lang).DateTime(api.Time{Time: unconfirmed, Valid: true})) +
+				" " + t.T("lead.form.resend_question")
+			if err := confirm(ctx, q, &again, r, prompts, t); err != nil || !again || r.eof {
+				if err == nil {
+					err = ErrNotSent
+				}
+				return DoneMsg{Notice: save()}, err
+			}
+		}
 		fmt.Fprintln(out, t.T("lead.form.sending"))
-		res, err := cfg.Submit(ctx, l)
+		res, err := lead.Send(ctx, cfg.Submit, l)
 		if err == nil {
 			if cfg.Drafts != nil {
 				_ = cfg.Drafts.Discard() // the lead is in; a stale draft would only confuse
 			}
 			fmt.Fprintln(out, t.T("lead.form.received", res.ID))
 			return DoneMsg{ID: res.ID, Notice: t.T("lead.form.received", res.ID)}, nil
+		}
+		if errors.Is(err, lead.ErrOutcomeUnknown) {
+			unconfirmed = clock()
+			fmt.Fprintln(out, t.T("lead.form.unknown", m.errorText(err)))
+			return DoneMsg{Notice: save()}, err
 		}
 		var ae *api.Error
 		if !errors.Is(err, api.ErrValidation) || !errors.As(err, &ae) || len(ae.Fields) == 0 {
@@ -241,6 +281,14 @@ func RunAccessible(ctx context.Context, cfg Config, in io.Reader, out io.Writer)
 		}
 		fmt.Fprintln(out, t.T("lead.accessible.server_refused_again"))
 	}
+}
+
+// confirm asks a yes/no question with huh's plain prompt.
+func confirm(ctx context.Context, title string, v *bool, in io.Reader, out io.Writer, t i18n.Printer) error {
+	q := huh.NewForm(huh.NewGroup(huh.NewConfirm().Title(title).
+		Affirmative(t.T("lead.form.yes")).Negative(t.T("lead.form.no")).Value(v))).
+		WithAccessible(true).WithTheme(theme(common.Styles{})).WithInput(in).WithOutput(out)
+	return q.RunWithContext(ctx)
 }
 
 // ctrlReader reads in, returning ctx's error as soon as ctx is cancelled,

@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/lead"
+	"github.com/miimosa/miimosa/internal/sandbox"
 	"github.com/miimosa/miimosa/internal/testio"
 )
 
@@ -91,5 +94,89 @@ func TestRunAccessibleEndOfInputSavesDraft(t *testing.T) {
 	}
 	if l, ok, _ := store.Load(); !ok || l.Email != "jeanne@ferme.fr" || l.Firstname != "Jeanne" || lead.Empty(l) {
 		t.Errorf("draft %+v", l)
+	}
+}
+
+// pausingReader gives its lines, then says it is waiting and blocks, as a
+// person thinking over the next answer.
+type pausingReader struct {
+	lines  []string
+	paused chan struct{}
+	stop   chan struct{}
+}
+
+func (r *pausingReader) Read(p []byte) (int, error) {
+	if len(r.lines) > 0 {
+		n := copy(p, r.lines[0]+"\n")
+		r.lines = r.lines[1:]
+		return n, nil
+	}
+	close(r.paused)
+	<-r.stop
+	return 0, io.EOF
+}
+
+// In plain prompts each answer is saved as it is given: a closed terminal
+// while the next one is typed loses nothing before it.
+func TestRunAccessibleSavesEachAnswer(t *testing.T) {
+	store := drafts(t)
+	in := &pausingReader{lines: []string{"jeanne@ferme.fr", "Jeanne"}, paused: make(chan struct{}), stop: make(chan struct{})}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		_, _ = RunAccessible(ctx, Config{Drafts: store, Accessible: true}, in, io.Discard)
+	}()
+	select {
+	case <-in.paused:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the prompts never asked for a third answer")
+	}
+	l, ok, err := store.Load()
+	if err != nil || !ok || l.Email != "jeanne@ferme.fr" || l.Firstname != "Jeanne" {
+		t.Errorf("while the third answer is typed, the draft is %+v (%v, %v)", l, ok, err)
+	}
+	close(in.stop)
+	cancel()
+	<-done
+}
+
+// In plain prompts, a send whose answer never came says the outcome is
+// unknown, and the draft keeps the doubt for the next run.
+func TestRunAccessibleUnknownOutcome(t *testing.T) {
+	h, url := dropFirstAnswer(t)
+	c, err := api.New(api.Config{BaseURL: url, Key: sandbox.DemoKey, Timeout: 10 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	store := drafts(t)
+	var out bytes.Buffer
+	_, err = RunAccessible(context.Background(), Config{Submit: c.CreateLead, Drafts: store, Accessible: true},
+		&testio.LineReader{Lines: accessibleAnswers("jeanne@ferme-des-lilas.fr")}, &out)
+	if !errors.Is(err, lead.ErrOutcomeUnknown) {
+		t.Fatalf("err %v, want ErrOutcomeUnknown\n%s", err, out.String())
+	}
+	if !strings.Contains(out.String(), "it may have been received") || strings.Contains(out.String(), "Not sent") {
+		t.Errorf("output:\n%s", out.String())
+	}
+	if len(h.Leads()) != 1 {
+		t.Fatalf("%d leads filed", len(h.Leads()))
+	}
+	d, ok, _ := store.LoadDraft()
+	if !ok || d.Unconfirmed.IsZero() || d.Lead.Email != "jeanne@ferme-des-lilas.fr" {
+		t.Fatalf("draft %+v", d)
+	}
+	// Next run: restoring it, then "no" to sending again, sends nothing.
+	out.Reset()
+	answers := append([]string{"y"}, make([]string, len(lead.Fields()))...)
+	answers = append(answers, "n")
+	_, err = RunAccessible(context.Background(), Config{Submit: c.CreateLead, Drafts: store, Accessible: true},
+		&testio.LineReader{Lines: answers}, &out)
+	if !errors.Is(err, ErrNotSent) || len(h.Leads()) != 1 {
+		t.Fatalf("err %v, %d leads\n%s", err, len(h.Leads()), out.String())
+	}
+	if !strings.Contains(out.String(), "may have been received") {
+		t.Errorf("not asked:\n%s", out.String())
 	}
 }
