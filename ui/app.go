@@ -235,14 +235,11 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	// that types nothing (ctrl+c) always quits.
 	if key.Matches(msg, keys.Quit) && (!typing || msg.Text == "") {
 		if m.modal == modalLead {
-			// What was typed outlives the program: saved in a command (disk
-			// I/O never runs in Update), which then quits. Nothing is said:
-			// the screen goes; the form offers the draft back next time.
-			form := m.lead
-			return m, func() tea.Msg {
-				_ = form.SaveDraft()
-				return tea.Quit()
-			}
+			// What was typed outlives the program: its snapshot taken now,
+			// saved in a command (disk I/O never runs in Update), then quit.
+			// Nothing is said: the screen goes; the form offers the draft
+			// back next time.
+			return m, tea.Sequence(m.lead.Close(), tea.Quit)
 		}
 		return m, tea.Quit
 	}

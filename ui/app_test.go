@@ -565,7 +565,7 @@ func TestQuittingFromTheLeadFormKeepsTheDraft(t *testing.T) {
 
 	b := newApp(t, appOpts{tweak: func(o *Options) { o.LeadDrafts = drafts }})
 	b.keys("esc", "L")
-	b.typed("Ferme du Bois Joli")
+	b.send(tea.PasteMsg{Content: "Ferme du Bois Joli"}) // one message: typing key by key waits on every autosave tick
 	b.keys("ctrl+c")
 	if !b.quit {
 		t.Fatal("ctrl+c does not quit from the lead form")

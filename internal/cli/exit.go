@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"github.com/miimosa/miimosa/api"
+	"github.com/miimosa/miimosa/internal/lead"
 )
 
 // Exit codes, stable for scripts.
@@ -16,6 +17,9 @@ const (
 	ExitNotFound  = 4
 	ExitBirthdate = 5
 	ExitNetwork   = 6 // network or server failure, or an answer the client refuses
+	// ExitOutcomeUnknown: a lead left but no answer came; it may have been
+	// filed, so a script must check before sending it again.
+	ExitOutcomeUnknown = 7
 	// ExitInterrupted: ctrl+c, SIGTERM or SIGHUP stopped the command
 	// (128+SIGINT, as shells report it); a lead form interrupted keeps its
 	// draft.
@@ -39,6 +43,8 @@ func ExitCode(err error) int {
 		return ExitOK
 	case errors.Is(err, context.Canceled):
 		return ExitInterrupted
+	case errors.Is(err, lead.ErrOutcomeUnknown):
+		return ExitOutcomeUnknown
 	case errors.Is(err, api.ErrRefused):
 		// The server's fault, never "check your flags", whatever wraps it.
 		return ExitNetwork

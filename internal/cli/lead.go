@@ -114,7 +114,9 @@ func sendLeadFile(ctx context.Context, f *Factory, file string) error {
 		return err
 	}
 	defer s.close()
-	res, err := client.CreateLead(ctx, lead.Normalize(l))
+	// Send tells a lead that never left from one whose answer was lost:
+	// the second may have been filed, and must not be sent again blindly.
+	res, err := lead.Send(ctx, client.CreateLead, lead.Normalize(l))
 	if err != nil {
 		return leadSendError(f, s, err)
 	}
@@ -126,6 +128,9 @@ func sendLeadFile(ctx context.Context, f *Factory, file string) error {
 // leadSendError lists a 400's field errors on standard error and makes it a
 // usage error (exit 2): the lead, not the network, needs fixing.
 func leadSendError(f *Factory, s *cmdSession, err error) error {
+	if errors.Is(err, lead.ErrOutcomeUnknown) {
+		return &userError{msg: s.p.T("lead.cli.outcome_unknown"), err: err}
+	}
 	var ae *api.Error
 	if errors.Is(err, api.ErrValidation) && errors.As(err, &ae) && len(ae.Fields) > 0 {
 		for _, name := range slices.Sorted(maps.Keys(ae.Fields)) {

@@ -158,11 +158,12 @@ func init() {
 				"number, SIRET, post code, department, amounts) and sent normalised; its id is the one line printed on standard output, " +
 				"and a sentence for a person goes to standard error.\n\n" +
 				"Without --file, on a terminal, the form opens; set ACCESSIBLE=1 for plain prompts a screen reader can follow. " +
-				"A lead that could not be sent from the form is kept as a draft (readable by you only) and offered back next time; " +
-				"--discard-draft deletes it.\n\n" +
+				"What is typed in the form is kept as a draft as it is typed (readable by you only), until the lead is received, and offered " +
+				"back next time; --discard-draft deletes it.\n\n" +
 				"Exit codes: 0 sent (its id is printed on standard output); 2 the lead has errors (each printed on standard error as " +
 				"\"field: problem\"), found here or by the server, or the file is not a lead; 3 no API key, or it was rejected; " +
-				"6 the server could not be reached, failed, or answered something this client refuses; 1 the form was left with the lead unsent (esc, or ctrl+d at a " +
+				"6 the server could not be reached, failed, or answered something this client refuses; 7 the lead was sent but no answer came, " +
+				"so it may have been received: check with MiiMOSA before sending it again; 1 the form was left with the lead unsent (esc, or ctrl+d at a " +
 				"plain prompt); 130 interrupted (ctrl+c, SIGTERM, SIGHUP). In both cases what was typed is kept as the draft, and standard error says so.",
 			"Envoyer un lead (POST /leads). Avec --file, le lead est un objet JSON dont les champs sont ceux de l'API (email, firstname, lastname, " +
 				"phone, collect_type, project_description, project_total_budget, publication_timeframe, et les facultatifs) ; " +
@@ -170,11 +171,12 @@ func init() {
 				"numéro de téléphone français, SIRET, code postal, département, montants) et envoyé normalisé ; son identifiant est la seule ligne " +
 				"écrite sur la sortie standard, et une phrase pour la personne va sur la sortie d'erreur.\n\n" +
 				"Sans --file, sur un terminal, le formulaire s'ouvre ; définissez ACCESSIBLE=1 pour des questions simples qu'un lecteur d'écran peut suivre. " +
-				"Un lead qui n'a pas pu partir du formulaire est gardé en brouillon (lisible par vous seul) et proposé la fois suivante ; " +
+				"Ce qui est saisi dans le formulaire est gardé en brouillon au fil de la saisie (lisible par vous seul), jusqu'à ce que le lead soit reçu, et proposé la fois suivante ; " +
 				"--discard-draft le supprime.\n\n" +
 				"Codes de sortie : 0 envoyé (son identifiant est écrit sur la sortie standard) ; 2 le lead a des erreurs (chacune écrite sur la sortie d'erreur " +
 				"sous la forme « champ : problème »), trouvées ici ou par le serveur, ou le fichier n'est pas un lead ; 3 pas de clé d'API, ou elle a été refusée ; " +
-				"6 le serveur est injoignable, en panne, ou a répondu quelque chose que ce client refuse ; 1 le formulaire a été quitté sans envoyer le lead (échap, ou ctrl+d " +
+				"6 le serveur est injoignable, en panne, ou a répondu quelque chose que ce client refuse ; 7 le lead est parti mais aucune réponse n'est venue, " +
+				"il a donc peut-être été reçu : vérifiez auprès de MiiMOSA avant de le renvoyer ; 1 le formulaire a été quitté sans envoyer le lead (échap, ou ctrl+d " +
 				"à une question simple) ; 130 interrompu (ctrl+c, SIGTERM, SIGHUP). Dans ces deux cas, ce qui a été saisi est gardé en brouillon, et la sortie d'erreur le dit."},
 		"cli.example.miimosa.lead": {
 			"miimosa lead --file lead.json\npartner-export | miimosa lead --file -\nmiimosa lead                    # the form\nACCESSIBLE=1 miimosa lead       # the form, as plain prompts\nmiimosa lead --discard-draft",

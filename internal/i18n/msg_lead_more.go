@@ -24,11 +24,12 @@ func init() {
 		"lead.accessible.resend":     {"Send it again", "L'envoyer à nouveau"},
 
 		// Keys, in the help line: each one a key and what it does.
-		"lead.keys.esc":        {"esc", "échap"},
-		"lead.keys.yes":        {"y", "o"},
-		"lead.keys.edit":       {"edit", "modifier"},
-		"lead.keys.move":       {"move", "se déplacer"},
-		"lead.keys.send_again": {"send again", "renvoyer"},
-		"lead.keys.to_review":  {"back to the review", "retour au récapitulatif"},
+		"lead.keys.esc":            {"esc", "échap"},
+		"lead.keys.yes":            {"y", "o"},
+		"lead.keys.edit":           {"edit", "modifier"},
+		"lead.keys.move":           {"move", "se déplacer"},
+		"lead.keys.send_again":     {"send again", "renvoyer"},
+		"lead.keys.to_review":      {"back to the review", "retour au récapitulatif"},
+		"lead.cli.outcome_unknown": {"the lead was sent but no answer came: it may have been received; check with MiiMOSA before sending it again (exit 7)", "le lead est parti mais aucune réponse n'est venue : il a peut-être été reçu ; vérifiez auprès de MiiMOSA avant de le renvoyer (code 7)"},
 	})
 }

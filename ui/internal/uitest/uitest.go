@@ -6,6 +6,7 @@ package uitest
 
 import (
 	"net/http/httptest"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -14,6 +15,7 @@ import (
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
+
 	// Every ui test package imports uitest, so each one accepts the -update
 	// flag of `go test ./ui/... -update`, goldens of its own or not.
 	_ "github.com/charmbracelet/x/exp/golden"
@@ -139,12 +141,42 @@ func Drain[M any](tb testing.TB, m M, update func(M, tea.Msg) (M, tea.Cmd), cmd 
 				launch(c)
 			}
 		default:
+			if seq, ok := sequence(msg); ok {
+				// tea.Sequence: one command after another, in order.
+				var cmds []tea.Cmd
+				for _, c := range seq {
+					if c != nil {
+						cmds = append(cmds, c)
+					}
+				}
+				pending += len(cmds)
+				go func() {
+					for _, c := range cmds {
+						results <- c()
+					}
+				}()
+				continue
+			}
 			var next tea.Cmd
 			m, next = update(m, msg)
 			launch(next)
 		}
 	}
 	return m
+}
+
+// sequence recognises the message of tea.Sequence, whose type Bubble Tea
+// does not export: a slice of commands that is not a batch.
+func sequence(msg tea.Msg) ([]tea.Cmd, bool) {
+	v := reflect.ValueOf(msg)
+	if !v.IsValid() || v.Kind() != reflect.Slice || v.Type().Elem() != reflect.TypeFor[tea.Cmd]() {
+		return nil, false
+	}
+	out := make([]tea.Cmd, v.Len())
+	for i := range out {
+		out[i], _ = v.Index(i).Interface().(tea.Cmd)
+	}
+	return out, true
 }
 
 // drainPatience bounds a Drain: every request goes to a local test server.
