@@ -51,7 +51,7 @@ type pledge struct {
 	repaidCapital    int64
 	paidInterest     int64
 	remainingCapital int64
-	next             *instalment
+	next             *instalment  // the oldest instalment still owed; nil for a defaulted loan
 	schedule         []instalment // nil: not sent
 	variant          int
 }
@@ -64,43 +64,75 @@ type instalment struct {
 
 var pledgeStatuses = []string{"pending", "repaying", "repaid", "late", "defaulted"}
 
-// plan says how many pledges of each status a user has, and their sizes.
+// plan is a user's pledges: a written history, or how many pledges of each
+// status, with their sizes and wallet.
 type plan struct {
-	counts           map[string]int
-	minEUR, maxEUR   int
-	walletCents      int64 // available balance; -1: no wallet
-	scheduleEveryNth int   // send repayments on every nth pledge (1: all)
+	history        []pledgeSpec // the pledges, in this order; nil: from counts
+	counts         map[string]int
+	minEUR, maxEUR int
+	walletCents    int64 // available balance; -1: no wallet
+	// withoutSchedule: every nth repaying pledge made from counts is sent
+	// without its repayments; 0: none.
+	withoutSchedule int
 }
 
 var plans = []plan{
-	{map[string]int{"pending": 3, "repaying": 4, "repaid": 3, "late": 2, "defaulted": 2}, 50, 1500, 123456, 1},
-	{map[string]int{}, 0, 0, 25000, 1},
-	{map[string]int{"pending": 1, "repaying": 2, "repaid": 1}, 20, 800, -1, 1},
-	{map[string]int{"pending": 30, "repaying": 220, "repaid": 140, "late": 20, "defaulted": 10}, 20, 500, 987654, 2},
-	{map[string]int{"pending": 1, "repaying": 3, "late": 1}, 30, 1000, 4210, 1},
-	{map[string]int{"pending": 1, "repaying": 2, "repaid": 2}, 20, 1000, 78050, 1},
+	{history: demoHistory, minEUR: 50, maxEUR: 1500, walletCents: 123456},
+	{counts: map[string]int{}, walletCents: 25000},
+	{counts: map[string]int{"pending": 1, "repaying": 2, "repaid": 1}, minEUR: 20, maxEUR: 800, walletCents: -1},
+	{counts: map[string]int{"pending": 30, "repaying": 220, "repaid": 140, "late": 20, "defaulted": 10}, minEUR: 20, maxEUR: 500, walletCents: 987654, withoutSchedule: 3},
+	{counts: map[string]int{"pending": 1, "repaying": 3, "late": 1}, minEUR: 30, maxEUR: 1000, walletCents: 4210},
+	{counts: map[string]int{"pending": 1, "repaying": 2, "repaid": 2}, minEUR: 20, maxEUR: 1000, walletCents: 78050},
+}
+
+// specs is the plan's pledges: its history, or its counts in the order of
+// pledgeStatuses, late ones overdue for one to six months and defaulted
+// ones stopped between two months and three years ago.
+func (pl plan) specs(rng *rand.Rand) []pledgeSpec {
+	if pl.history != nil {
+		return pl.history
+	}
+	var out []pledgeSpec
+	repaying := 0
+	for _, status := range pledgeStatuses {
+		for range pl.counts[status] {
+			s := pledgeSpec{status: status}
+			switch status {
+			case "repaying":
+				repaying++
+				s.noSchedule = pl.withoutSchedule > 0 && repaying%pl.withoutSchedule == 0
+			case "late":
+				s.overdue = 1 + rng.IntN(6)
+			case "defaulted":
+				s.overdue = 2 + rng.IntN(34)
+			}
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // buildAccounts generates each user's wallet and pledges on the seed's
 // lending projects, each pledge consistent with its project's dates.
 func buildAccounts(projects []project, today time.Time) []*account {
 	rng := rand.New(rand.NewPCG(1127, 2026))
-	pools := pledgePools(projects, today)
+	lending := lendingProjects(projects)
 	nextID := int64(50001)
 	var out []*account
 	for u, pl := range plans {
 		a := &account{user: demoUsers[u]}
-		for _, status := range pledgeStatuses {
-			pool := pools[status]
-			for range pl.counts[status] {
-				p := newPledge(pool[rng.IntN(len(pool))], status, pl, rng, today)
-				p.id, p.variant = nextID, int(nextID)
-				nextID += int64(1 + rng.IntN(5))
-				if len(a.pledges)%pl.scheduleEveryNth != 0 {
-					p.schedule = nil
-				}
-				a.pledges = append(a.pledges, p)
+		used, cats, regs := map[*project]bool{}, map[string]bool{}, map[string]bool{}
+		for _, s := range pl.specs(rng) {
+			lp, ok := pickProject(s, lending, used, cats, regs, rng, today)
+			if !ok {
+				continue
 			}
+			used[lp.p], cats[lp.p.category], regs[lp.p.region.code] = true, true, true
+			amount := int64(pl.minEUR/10+rng.IntN((pl.maxEUR-pl.minEUR)/10+1)) * 10 * 100
+			p := newPledge(lp, s, amount, rng, today)
+			p.id, p.variant = nextID, int(nextID)
+			nextID += int64(1 + rng.IntN(5))
+			a.pledges = append(a.pledges, p)
 		}
 		slices.SortFunc(a.pledges, func(x, y pledge) int {
 			return cmp.Or(y.createdAt.Compare(x.createdAt), cmp.Compare(y.id, x.id))
@@ -117,122 +149,4 @@ func buildAccounts(projects []project, today time.Time) []*account {
 		out = append(out, a)
 	}
 	return out
-}
-
-// pledgePools sorts the lending projects by the pledge statuses they can
-// carry: open collects take pending pledges; closed successful ones take the
-// others, by how far their repayment schedule has run.
-func pledgePools(projects []project, today time.Time) map[string][]*project {
-	pools := map[string][]*project{}
-	for i := range projects {
-		p := &projects[i]
-		if p.collectType != "lending" {
-			continue
-		}
-		if p.status == "in_progress" {
-			pools["pending"] = append(pools["pending"], p)
-			continue
-		}
-		if p.status != "success" {
-			continue
-		}
-		dates := instalmentDates(p)
-		past := 0
-		for _, d := range dates {
-			if !d.After(today) {
-				past++
-			}
-		}
-		switch {
-		case past == len(dates):
-			pools["repaid"] = append(pools["repaid"], p)
-		case past >= 3:
-			pools["repaying"] = append(pools["repaying"], p)
-			pools["late"] = append(pools["late"], p)
-			pools["defaulted"] = append(pools["defaulted"], p)
-		case past >= 1:
-			pools["repaying"] = append(pools["repaying"], p)
-		}
-	}
-	return pools
-}
-
-// instalmentDates are the 15th of each month (or each third month) from the
-// period after the collect ended.
-func instalmentDates(p *project) []time.Time {
-	step := 1
-	if p.frequency == "quarterly" {
-		step = 3
-	}
-	end := p.endsAt.UTC()
-	n := p.durationMonths / step
-	dates := make([]time.Time, n)
-	for k := range n {
-		dates[k] = time.Date(end.Year(), end.Month()+time.Month(step*(k+1)), 15, 0, 0, 0, 0, time.UTC)
-	}
-	return dates
-}
-
-// newPledge lends a random amount to p with the given status. Repayments
-// amortise the capital linearly; interest is on the capital still owed, in
-// integer cents rounded half up.
-func newPledge(p *project, status string, pl plan, rng *rand.Rand, today time.Time) pledge {
-	amount := int64(pl.minEUR/10+rng.IntN((pl.maxEUR-pl.minEUR)/10+1)) * 10 * 100
-	end := p.endsAt
-	if end.After(today) { // an open collect: the pledge was made before today
-		end = today
-	}
-	span := max(end.Sub(p.publishedAt), time.Hour)
-	pg := pledge{
-		project: p, amount: amount, status: status, remainingCapital: amount,
-		createdAt: p.publishedAt.Add(time.Duration(rng.Int64N(int64(span)))).Truncate(time.Second),
-	}
-	if status == "pending" {
-		return pg
-	}
-	step := int64(1)
-	if p.frequency == "quarterly" {
-		step = 3
-	}
-	dates := instalmentDates(p)
-	past := 0
-	for _, d := range dates {
-		if !d.After(today) {
-			past++
-		}
-	}
-	paid := past // instalments paid on time; the rest of the past ones are late
-	switch status {
-	case "late":
-		paid = past - 1 - rng.IntN(min(3, past-1))
-	case "defaulted":
-		paid = past / 2
-	}
-	remaining := amount
-	base := amount / int64(len(dates))
-	for k, d := range dates {
-		capital := base
-		if k == len(dates)-1 {
-			capital = remaining
-		}
-		in := instalment{date: d, capital: capital, interest: (remaining*p.rate*step + 60000) / 120000}
-		remaining -= capital
-		switch {
-		case k < paid:
-			in.status = "paid"
-			pg.repaidCapital += in.capital
-			pg.paidInterest += in.interest
-		case k < past:
-			in.status = "late"
-		default:
-			in.status = "scheduled"
-			if pg.next == nil && status != "defaulted" {
-				next := in
-				pg.next = &next
-			}
-		}
-		pg.schedule = append(pg.schedule, in)
-	}
-	pg.remainingCapital = amount - pg.repaidCapital
-	return pg
 }
