@@ -21,6 +21,12 @@ type due struct {
 // comes before next_repayment, which names the next date to come and would
 // hide that an older one was never paid.
 func nextDue(p api.Pledge, today int64, loc *time.Location) (due, bool) {
+	if p.Status == "defaulted" {
+		// Repayments stopped: nothing is due any more, the capital left is
+		// lost (the insight pane counts it), and listing its unpaid
+		// instalments as due would promise money that will not come.
+		return due{}, false
+	}
 	var oldest *api.Repayment
 	for i := range p.Repayments {
 		r := &p.Repayments[i]

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/i18n"
@@ -137,10 +138,16 @@ func TestSortCyclesColumnsAndDirections(t *testing.T) {
 	if o := order(); o[0] != 1 || o[29] != 30 {
 		t.Fatalf("not in the server's order at first: %v", o)
 	}
-	m = uitest.Press(m, "s") // next repayment, soonest first; none last
+	m = uitest.Press(m, "s") // next repayment, soonest first; none (or defaulted) last
 	s := m.Shown()
+	next := func(p api.Pledge) *api.Repayment {
+		if p.Status == "defaulted" {
+			return nil
+		}
+		return p.NextRepayment
+	}
 	for i := 1; i < len(s); i++ {
-		a, b := s[i-1].NextRepayment, s[i].NextRepayment
+		a, b := next(s[i-1]), next(s[i])
 		if a == nil && b != nil || a != nil && b != nil && a.Date.After(b.Date.Time) {
 			t.Fatalf("next repayment order broken at %d", i)
 		}
@@ -489,5 +496,18 @@ func TestReloadKeepsThePledgesUntilTheAnswerAndAfterAFailure(t *testing.T) {
 	m, _ = m.Update(common.UserMsg{User: alice, Gen: 2})
 	if len(m.items) != 0 {
 		t.Errorf("a new lookup kept %d pledges", len(m.items))
+	}
+}
+
+// A defaulted pledge owes nothing any more: no next due, late or not, and
+// nothing in the upcoming repayments.
+func TestADefaultedPledgeHasNothingDue(t *testing.T) {
+	p := makePledges(1, 1)[0]
+	p.Status = "defaulted"
+	past := api.Time{Time: uitest.Now.AddDate(0, -3, 0), DateOnly: true, Valid: true}
+	p.Repayments = []api.Repayment{{Date: past, Capital: uitest.EUR(1000), Status: "late"}}
+	p.NextRepayment = &api.Repayment{Date: past, Amount: uitest.EUR(1000)}
+	if d, ok := nextDue(p, dayOf(api.Time{Time: uitest.Now, Valid: true}, time.UTC), time.UTC); ok {
+		t.Errorf("a defaulted pledge is due %+v", d)
 	}
 }
