@@ -126,7 +126,11 @@ func (c *Client) attempt(ctx context.Context, method string, u *url.URL, ep endp
 	resp, err := c.hc.Do(req)
 	if err != nil {
 		e := c.networkError(ctx, method, u.Path, err)
-		c.logAttempt(ctx, method, u.Path, 0, start, n, e)
+		if resp != nil {
+			// A redirect refused: Do returns the 3xx with its body closed.
+			e.Status = resp.StatusCode
+		}
+		c.logAttempt(ctx, method, u.Path, e.Status, start, n, e)
 		return nil, e
 	}
 	defer resp.Body.Close()
@@ -148,7 +152,10 @@ func (c *Client) attempt(ctx context.Context, method string, u *url.URL, ep endp
 		return nil, e
 	}
 	var e *Error
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+	switch {
+	case resp.StatusCode >= 300 && resp.StatusCode <= 399:
+		e = redirectAnswer(method, u, ep, resp.StatusCode, resp.Header)
+	case resp.StatusCode < 200 || resp.StatusCode > 299:
 		e = statusError(method, u.Path, ep, resp.StatusCode, resp.Header, data, c.now())
 	}
 	c.logAttempt(ctx, method, u.Path, resp.StatusCode, start, n, e)
@@ -163,8 +170,10 @@ func tooLarge(method, path string, status int, limit int64) *Error {
 		Message: fmt.Sprintf("response too large (over %d MiB)", limit>>20)}
 }
 
-// networkError classifies a failed exchange. The *url.Error wrapper is
-// dropped: its text holds the full URL, and the query holds personal data.
+// networkError classifies a failed exchange: what the server did that the
+// client refuses (ErrRefused, never retried), or the network (ErrNetwork).
+// The *url.Error wrapper is dropped: its text holds the full URL, and the
+// query holds personal data.
 func (c *Client) networkError(ctx context.Context, method, path string, err error) *Error {
 	var ue *url.Error
 	if errors.As(err, &ue) {
@@ -177,6 +186,10 @@ func (c *Client) networkError(ctx context.Context, method, path string, err erro
 		e.Err = context.Cause(ctx)
 	case errors.Is(err, context.DeadlineExceeded):
 		e.Message = fmt.Sprintf("no answer within %s", c.timeout)
+	default:
+		if why := refusal(err); why != "" {
+			e.Kind, e.Message = ErrRefused, why
+		}
 	}
 	return e
 }
