@@ -275,16 +275,18 @@ func (c *Client) ProjectsPage(ctx context.Context, next string) (Page[Project], 
 	return fetchPage[Project](ctx, c, u, epProjects)
 }
 
-// ProjectPages walks every page of GET /projects, following rel="next".
-// It stops when the consumer stops, at the last page, or at the first error
-// (yielded once).
-func (c *Client) ProjectPages(ctx context.Context, q ProjectQuery) iter.Seq2[Page[Project], error] {
+// ProjectPages walks every page of GET /projects from q.Page (the first
+// when 0): see walk.go for how, in short: pages come in order, fetched
+// several at a time when the server says how many there are, bounded by
+// Limits (WithLimits); stopping on a limit or on a next link seen before
+// yields an ErrRefused error after the pages loaded. It stops when the
+// consumer stops (cancelling what is in flight), at the last page, or at
+// the first error (yielded once).
+func (c *Client) ProjectPages(ctx context.Context, q ProjectQuery, opts ...WalkOption) iter.Seq2[Page[Project], error] {
 	first, err := c.projectsURL(q)
-	return walk(first, err, func(u *url.URL) (Page[Project], error) {
-		return fetchPage[Project](ctx, c, u, epProjects)
-	}, func(next string) (*url.URL, error) {
+	return walk[Project](ctx, c, epProjects, first, err, func(next string) (*url.URL, error) {
 		return c.followURL(next, "/projects")
-	})
+	}, opts)
 }
 
 // Project fetches GET /projects/{id}.
@@ -359,17 +361,16 @@ func (c *Client) PledgesPage(ctx context.Context, next string) (Page[Pledge], er
 	return fetchPage[Pledge](ctx, c, u, epPledges)
 }
 
-// PledgePages walks every page of GET /user/pledges. When a next link lacks
-// the user's parameters (a server may drop them), they are added back.
-func (c *Client) PledgePages(ctx context.Context, u User, perPage int) iter.Seq2[Page[Pledge], error] {
+// PledgePages walks every page of GET /user/pledges, as ProjectPages does.
+// When a next link lacks the user's parameters (a server may drop them),
+// they are added back.
+func (c *Client) PledgePages(ctx context.Context, u User, perPage int, opts ...WalkOption) iter.Seq2[Page[Pledge], error] {
 	first, err := c.pledgesURL(u, 0, perPage)
 	var who url.Values
 	if first != nil {
 		who = first.Query()
 	}
-	return walk(first, err, func(u *url.URL) (Page[Pledge], error) {
-		return fetchPage[Pledge](ctx, c, u, epPledges)
-	}, func(next string) (*url.URL, error) {
+	return walk[Pledge](ctx, c, epPledges, first, err, func(next string) (*url.URL, error) {
 		nu, err := c.followURL(next, "/user/pledges")
 		if err != nil {
 			return nil, err
@@ -382,7 +383,7 @@ func (c *Client) PledgePages(ctx context.Context, u User, perPage int) iter.Seq2
 		}
 		nu.RawQuery = q.Encode()
 		return nu, nil
-	})
+	}, opts)
 }
 
 // CreateLead sends POST /leads. It is never retried: once the request may

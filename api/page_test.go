@@ -93,7 +93,7 @@ func TestWalkStopsOnALoop(t *testing.T) {
 	})
 	c, _ := newTestClient(t, s.URL, false)
 	pages, _, err := collect(c.ProjectPages(context.Background(), api.ProjectQuery{}))
-	if e := asError(t, err, api.ErrDecode); !strings.Contains(e.Message, "circle") {
+	if e := asError(t, err, api.ErrRefused); !strings.Contains(e.Message, "circle") {
 		t.Errorf("loop: %+v", e)
 	}
 	if pages != 3 || s.hits.Load() != 3 {

@@ -79,8 +79,7 @@ func TestPostNeverFollowsARedirect(t *testing.T) {
 		}
 	}
 	// Not even to the same server.
-	var s *server
-	s = newServer(t, func(w http.ResponseWriter, r *http.Request) {
+	s := newServer(t, func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/leads" {
 			w.Header().Set("Location", "/leads/again")
 			w.WriteHeader(http.StatusTemporaryRedirect)

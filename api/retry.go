@@ -36,14 +36,42 @@ type answer struct {
 // up to maxTries times on network errors, 429 and 502/503/504; other methods
 // exactly once (a POST that may have reached the server is never repeated).
 func (c *Client) call(ctx context.Context, method string, u *url.URL, ep endpoint, body []byte) (*answer, error) {
+	return c.callWith(ctx, method, u, ep, body, nil)
+}
+
+// callWith is call for a page of a parallel walk: each try first enters the
+// walk's gate with its ticket (nil: no gate). A 429 lowers the gate to one
+// request at a time; the try that got it keeps its place while it waits,
+// unless the gate is now crowded, and then takes its turn again.
+func (c *Client) callWith(ctx context.Context, method string, u *url.URL, ep endpoint, body []byte, tk *ticket) (*answer, error) {
 	tries := 1
 	if method == http.MethodGet {
 		tries = c.maxTries
 	}
+	held := false
+	defer func() {
+		if held {
+			tk.leave()
+		}
+	}()
+	var last *Error
 	for attempt := 1; ; attempt++ {
+		if tk != nil && !held {
+			if err := tk.enter(ctx); err != nil {
+				if last != nil {
+					return nil, withCause(last, ctx)
+				}
+				return nil, c.networkError(ctx, method, u.Path, err)
+			}
+			held = true
+		}
 		a, e := c.attempt(ctx, method, u, ep, body, attempt)
 		if e == nil {
 			return a, nil
+		}
+		last = e
+		if tk != nil && e.Kind == ErrRateLimited {
+			tk.throttle()
 		}
 		if ctx.Err() != nil && e.Kind != ErrNetwork {
 			return nil, withCause(e, ctx)
@@ -61,6 +89,10 @@ func (c *Client) call(ctx context.Context, method string, u *url.URL, ep endpoin
 		if dl, ok := ctx.Deadline(); ok && time.Until(dl) < wait {
 			// The caller's deadline ends before the wait would: say why now.
 			return nil, e
+		}
+		if held && tk.crowded() {
+			tk.leave()
+			held = false
 		}
 		t := time.NewTimer(wait)
 		select {
