@@ -9,7 +9,9 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"net/http"
+	"net/http/httptrace"
 	"net/url"
+	"sync/atomic"
 	"time"
 )
 
@@ -140,6 +142,11 @@ func (p retryPolicy) backoff(attempt int) time.Duration {
 func (c *Client) attempt(ctx context.Context, method string, u *url.URL, ep endpoint, body []byte, n int) (*answer, *Error) {
 	actx, cancel := context.WithTimeout(ctx, c.timeout)
 	defer cancel()
+	var ct *connTrace
+	if c.log.Enabled(ctx, slog.LevelDebug) {
+		ct = &connTrace{}
+		actx = httptrace.WithClientTrace(actx, ct.trace())
+	}
 	var rd io.Reader
 	if body != nil {
 		rd = bytes.NewReader(body)
@@ -162,25 +169,25 @@ func (c *Client) attempt(ctx context.Context, method string, u *url.URL, ep endp
 			// A redirect refused: Do returns the 3xx with its body closed.
 			e.Status = resp.StatusCode
 		}
-		c.logAttempt(ctx, method, u.Path, e.Status, start, n, e)
+		c.logAttempt(ctx, method, u.Path, e.Status, start, n, ct, e)
 		return nil, e
 	}
 	defer resp.Body.Close()
 	if resp.ContentLength > c.maxBody {
 		e := tooLarge(method, u.Path, resp.StatusCode, c.maxBody)
-		c.logAttempt(ctx, method, u.Path, resp.StatusCode, start, n, e)
+		c.logAttempt(ctx, method, u.Path, resp.StatusCode, start, n, ct, e)
 		return nil, e
 	}
 	data, err := io.ReadAll(io.LimitReader(resp.Body, c.maxBody+1))
 	if err != nil {
 		e := c.networkError(ctx, method, u.Path, err)
 		e.Status = resp.StatusCode
-		c.logAttempt(ctx, method, u.Path, resp.StatusCode, start, n, e)
+		c.logAttempt(ctx, method, u.Path, resp.StatusCode, start, n, ct, e)
 		return nil, e
 	}
 	if int64(len(data)) > c.maxBody {
 		e := tooLarge(method, u.Path, resp.StatusCode, c.maxBody)
-		c.logAttempt(ctx, method, u.Path, resp.StatusCode, start, n, e)
+		c.logAttempt(ctx, method, u.Path, resp.StatusCode, start, n, ct, e)
 		return nil, e
 	}
 	var e *Error
@@ -190,7 +197,7 @@ func (c *Client) attempt(ctx context.Context, method string, u *url.URL, ep endp
 	case resp.StatusCode < 200 || resp.StatusCode > 299:
 		e = statusError(method, u.Path, ep, resp.StatusCode, resp.Header, data, c.now())
 	}
-	c.logAttempt(ctx, method, u.Path, resp.StatusCode, start, n, e)
+	c.logAttempt(ctx, method, u.Path, resp.StatusCode, start, n, ct, e)
 	if e != nil {
 		return nil, e
 	}
@@ -226,11 +233,12 @@ func (c *Client) networkError(ctx context.Context, method, path string, err erro
 	return e
 }
 
-// logAttempt logs at debug level: method, path, status, duration. Never the
-// query (email, birthdate) and never the key.
-func (c *Client) logAttempt(ctx context.Context, method, path string, status int, start time.Time, n int, e *Error) {
-	if !c.log.Enabled(ctx, slog.LevelDebug) {
-		return
+// logAttempt logs at debug level: method, path, status, duration, and
+// whether the connection was reused (keep-alive at work). Never the query
+// (email, birthdate) and never the key.
+func (c *Client) logAttempt(ctx context.Context, method, path string, status int, start time.Time, n int, ct *connTrace, e *Error) {
+	if ct == nil {
+		return // debug logging is off
 	}
 	attrs := []slog.Attr{
 		slog.String("method", method),
@@ -239,8 +247,25 @@ func (c *Client) logAttempt(ctx context.Context, method, path string, status int
 		slog.Duration("duration", time.Since(start)),
 		slog.Int("attempt", n),
 	}
+	if ct.got.Load() {
+		attrs = append(attrs, slog.Bool("reused", ct.reused.Load()), slog.Bool("was_idle", ct.idle.Load()))
+	}
 	if e != nil {
 		attrs = append(attrs, slog.String("error", e.Kind.Error()))
 	}
 	c.log.LogAttrs(ctx, slog.LevelDebug, "api request", attrs...)
+}
+
+// connTrace records which connection a request got. The transport may
+// report from its own goroutine, hence the atomics.
+type connTrace struct {
+	got, reused, idle atomic.Bool
+}
+
+func (t *connTrace) trace() *httptrace.ClientTrace {
+	return &httptrace.ClientTrace{GotConn: func(i httptrace.GotConnInfo) {
+		t.reused.Store(i.Reused)
+		t.idle.Store(i.WasIdle)
+		t.got.Store(true)
+	}}
 }
