@@ -142,11 +142,8 @@ func (p retryPolicy) backoff(attempt int) time.Duration {
 func (c *Client) attempt(ctx context.Context, method string, u *url.URL, ep endpoint, body []byte, n int) (*answer, *Error) {
 	actx, cancel := context.WithTimeout(ctx, c.timeout)
 	defer cancel()
-	var ct *connTrace
-	if c.log.Enabled(ctx, slog.LevelDebug) {
-		ct = &connTrace{}
-		actx = httptrace.WithClientTrace(actx, ct.trace())
-	}
+	ct := &connTrace{}
+	actx = httptrace.WithClientTrace(actx, ct.trace())
 	var rd io.Reader
 	if body != nil {
 		rd = bytes.NewReader(body)
@@ -169,6 +166,7 @@ func (c *Client) attempt(ctx context.Context, method string, u *url.URL, ep endp
 			// A redirect refused: Do returns the 3xx with its body closed.
 			e.Status = resp.StatusCode
 		}
+		e.Sent = e.Kind == ErrNetwork && ct.wrote.Load()
 		c.logAttempt(ctx, method, u.Path, e.Status, start, n, ct, e)
 		return nil, e
 	}
@@ -237,8 +235,8 @@ func (c *Client) networkError(ctx context.Context, method, path string, err erro
 // whether the connection was reused (keep-alive at work). Never the query
 // (email, birthdate) and never the key.
 func (c *Client) logAttempt(ctx context.Context, method, path string, status int, start time.Time, n int, ct *connTrace, e *Error) {
-	if ct == nil {
-		return // debug logging is off
+	if !c.log.Enabled(ctx, slog.LevelDebug) {
+		return
 	}
 	attrs := []slog.Attr{
 		slog.String("method", method),
@@ -256,16 +254,20 @@ func (c *Client) logAttempt(ctx context.Context, method, path string, status int
 	c.log.LogAttrs(ctx, slog.LevelDebug, "api request", attrs...)
 }
 
-// connTrace records which connection a request got. The transport may
-// report from its own goroutine, hence the atomics.
+// connTrace records which connection a request got, and whether the
+// request was written in full. The transport may report from its own
+// goroutine, hence the atomics.
 type connTrace struct {
-	got, reused, idle atomic.Bool
+	got, reused, idle, wrote atomic.Bool
 }
 
 func (t *connTrace) trace() *httptrace.ClientTrace {
-	return &httptrace.ClientTrace{GotConn: func(i httptrace.GotConnInfo) {
-		t.reused.Store(i.Reused)
-		t.idle.Store(i.WasIdle)
-		t.got.Store(true)
-	}}
+	return &httptrace.ClientTrace{
+		GotConn: func(i httptrace.GotConnInfo) {
+			t.reused.Store(i.Reused)
+			t.idle.Store(i.WasIdle)
+			t.got.Store(true)
+		},
+		WroteRequest: func(i httptrace.WroteRequestInfo) { t.wrote.Store(i.Err == nil) },
+	}
 }
