@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"strconv"
 	"testing"
 	"time"
@@ -14,7 +15,7 @@ import (
 )
 
 // projectsPage returns a real 100-project page as the sandbox serves it.
-func projectsPage(b *testing.B) []byte {
+func projectsPage(b testing.TB) []byte {
 	b.Helper()
 	h := sandbox.NewHandler(sandbox.Options{Key: testKey, Now: func() time.Time { return fixedNow }})
 	req := httptest.NewRequest(http.MethodGet, "/projects?per_page=100", nil)
@@ -35,6 +36,9 @@ func BenchmarkDecodeProjectsPage(b *testing.B) {
 	}{
 		// What the client does with a page.
 		{"client", api.DecodeProjectsForTest},
+		// encoding/json splitting each object into map[string]json.RawMessage,
+		// then the same tolerant per-field rules (issue 10's alternative).
+		{"rawmessage", api.DecodeProjectsRawMessageForTest},
 		// What a caller gets from encoding/json with the same types.
 		{"encoding-json", func(b []byte) ([]api.Project, error) {
 			var ps []api.Project
@@ -52,6 +56,20 @@ func BenchmarkDecodeProjectsPage(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestRawMessageDecoderAgrees keeps the benchmark honest: both decoders give
+// the same projects from a real page.
+func TestRawMessageDecoderAgrees(t *testing.T) {
+	page := projectsPage(t)
+	want, err := api.DecodeProjectsForTest(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := api.DecodeProjectsRawMessageForTest(page)
+	if err != nil || !reflect.DeepEqual(got, want) {
+		t.Fatalf("the RawMessage decoder differs: %v", err)
 	}
 }
 

@@ -30,17 +30,23 @@ type Config struct {
 	BaseURL    string        // DefaultBaseURL when empty; plain http:// only for loopback hosts
 	Key        string        // the API key; never logged
 	UserAgent  string        // e.g. "miimosa/1.2.3"
-	HTTPClient *http.Client  // nil: a client with sane timeouts
+	HTTPClient *http.Client  // nil: NewHTTPClient(); its CheckRedirect is replaced by the client's policy
 	Logger     *slog.Logger  // nil: discard; personal data and the key are never logged
 	Timeout    time.Duration // per attempt; 0: 30s
 	MaxTries   int           // GET tries including the first; 0: 3
+	// Concurrency is how many pages a walk fetches at once once the first
+	// page says how many there are; 0: DefaultConcurrency, 1: one at a
+	// time, at most 16.
+	Concurrency int
 }
 
 // Defaults of Config.
 const (
-	DefaultTimeout  = 30 * time.Second
-	DefaultMaxTries = 3
-	maxMaxTries     = 10
+	DefaultTimeout     = 30 * time.Second
+	DefaultMaxTries    = 3
+	maxMaxTries        = 10
+	DefaultConcurrency = 4
+	maxConcurrency     = 16
 )
 
 // Client talks to the MiiMOSA API v1. It is safe for concurrent use.
@@ -52,6 +58,7 @@ type Client struct {
 	log       *slog.Logger
 	timeout   time.Duration
 	maxTries  int
+	conc      int
 	retry     retryPolicy
 	now       func() time.Time
 	maxBody   int64
@@ -80,6 +87,7 @@ func New(cfg Config) (*Client, error) {
 		log:       cfg.Logger,
 		timeout:   cfg.Timeout,
 		maxTries:  cfg.MaxTries,
+		conc:      cfg.Concurrency,
 		retry:     defaultRetryPolicy,
 		now:       time.Now,
 		maxBody:   MaxResponseBytes,
@@ -88,7 +96,13 @@ func New(cfg Config) (*Client, error) {
 		c.userAgent = "miimosa"
 	}
 	if c.hc == nil {
-		c.hc = defaultHTTPClient()
+		c.hc = NewHTTPClient()
+	} else {
+		// The redirect policy holds whatever client is given: a copy gets
+		// it, and keeps the given Transport (and so its connections).
+		hc := *c.hc
+		hc.CheckRedirect = checkRedirect
+		c.hc = &hc
 	}
 	if c.log == nil {
 		c.log = slog.New(slog.DiscardHandler)
@@ -100,6 +114,10 @@ func New(cfg Config) (*Client, error) {
 		c.maxTries = DefaultMaxTries
 	}
 	c.maxTries = min(c.maxTries, maxMaxTries)
+	if c.conc <= 0 {
+		c.conc = DefaultConcurrency
+	}
+	c.conc = min(c.conc, maxConcurrency)
 	return c, nil
 }
 
@@ -155,32 +173,27 @@ func validKey(k string) bool {
 	return true
 }
 
-// defaultHTTPClient bounds every phase of a connection, so a server that
-// stalls cannot hang the client, and refuses redirects from https to http.
-func defaultHTTPClient() *http.Client {
+// NewHTTPClient returns the HTTP client a run should share between all its
+// api.Clients (pass it in Config.HTTPClient): keep-alive connections are
+// then reused by successive and parallel requests. Every phase of a
+// connection is bounded, so a server that stalls cannot hang the client,
+// and redirects are followed only within the request's origin (see
+// Config.HTTPClient).
+func NewHTTPClient() *http.Client {
 	tr := &http.Transport{
-		Proxy:                  http.ProxyFromEnvironment,
-		DialContext:            (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
-		ForceAttemptHTTP2:      true,
-		MaxIdleConns:           16,
-		MaxIdleConnsPerHost:    4,
-		IdleConnTimeout:        90 * time.Second,
-		TLSHandshakeTimeout:    10 * time.Second,
-		ResponseHeaderTimeout:  30 * time.Second,
-		ExpectContinueTimeout:  time.Second,
+		Proxy:                 http.ProxyFromEnvironment,
+		DialContext:           (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+		ForceAttemptHTTP2:     true,
+		MaxIdleConns:          32,
+		MaxIdleConnsPerHost:   maxConcurrency, // a parallel walk's connections all go back to the pool
+		IdleConnTimeout:       90 * time.Second,
+		TLSHandshakeTimeout:   10 * time.Second,
+		ResponseHeaderTimeout: 30 * time.Second,
+		ExpectContinueTimeout: time.Second,
+		// A hostile server's endless headers stop here (and are refused).
 		MaxResponseHeaderBytes: 64 << 10,
 	}
 	return &http.Client{Transport: tr, CheckRedirect: checkRedirect}
-}
-
-func checkRedirect(req *http.Request, via []*http.Request) error {
-	if len(via) >= 5 {
-		return fmt.Errorf("stopped after %d redirects", len(via))
-	}
-	if req.URL.Scheme != "https" && via[0].URL.Scheme == "https" {
-		return fmt.Errorf("refused a redirect from https to %s", req.URL.Scheme)
-	}
-	return nil
 }
 
 // BaseURL is the server this client talks to.
@@ -262,16 +275,18 @@ func (c *Client) ProjectsPage(ctx context.Context, next string) (Page[Project], 
 	return fetchPage[Project](ctx, c, u, epProjects)
 }
 
-// ProjectPages walks every page of GET /projects, following rel="next".
-// It stops when the consumer stops, at the last page, or at the first error
-// (yielded once).
-func (c *Client) ProjectPages(ctx context.Context, q ProjectQuery) iter.Seq2[Page[Project], error] {
+// ProjectPages walks every page of GET /projects from q.Page (the first
+// when 0): see walk.go for how, in short: pages come in order, fetched
+// several at a time when the server says how many there are, bounded by
+// Limits (WithLimits); stopping on a limit or on a next link seen before
+// yields an ErrRefused error after the pages loaded. It stops when the
+// consumer stops (cancelling what is in flight), at the last page, or at
+// the first error (yielded once).
+func (c *Client) ProjectPages(ctx context.Context, q ProjectQuery, opts ...WalkOption) iter.Seq2[Page[Project], error] {
 	first, err := c.projectsURL(q)
-	return walk(first, err, func(u *url.URL) (Page[Project], error) {
-		return fetchPage[Project](ctx, c, u, epProjects)
-	}, func(next string) (*url.URL, error) {
+	return walk[Project](ctx, c, epProjects, first, err, func(next string) (*url.URL, error) {
 		return c.followURL(next, "/projects")
-	})
+	}, opts)
 }
 
 // Project fetches GET /projects/{id}.
@@ -346,17 +361,16 @@ func (c *Client) PledgesPage(ctx context.Context, next string) (Page[Pledge], er
 	return fetchPage[Pledge](ctx, c, u, epPledges)
 }
 
-// PledgePages walks every page of GET /user/pledges. When a next link lacks
-// the user's parameters (a server may drop them), they are added back.
-func (c *Client) PledgePages(ctx context.Context, u User, perPage int) iter.Seq2[Page[Pledge], error] {
+// PledgePages walks every page of GET /user/pledges, as ProjectPages does.
+// When a next link lacks the user's parameters (a server may drop them),
+// they are added back.
+func (c *Client) PledgePages(ctx context.Context, u User, perPage int, opts ...WalkOption) iter.Seq2[Page[Pledge], error] {
 	first, err := c.pledgesURL(u, 0, perPage)
 	var who url.Values
 	if first != nil {
 		who = first.Query()
 	}
-	return walk(first, err, func(u *url.URL) (Page[Pledge], error) {
-		return fetchPage[Pledge](ctx, c, u, epPledges)
-	}, func(next string) (*url.URL, error) {
+	return walk[Pledge](ctx, c, epPledges, first, err, func(next string) (*url.URL, error) {
 		nu, err := c.followURL(next, "/user/pledges")
 		if err != nil {
 			return nil, err
@@ -369,7 +383,7 @@ func (c *Client) PledgePages(ctx context.Context, u User, perPage int) iter.Seq2
 		}
 		nu.RawQuery = q.Encode()
 		return nu, nil
-	})
+	}, opts)
 }
 
 // CreateLead sends POST /leads. It is never retried: once the request may
@@ -403,30 +417,32 @@ func (c *Client) endpointURL(path string, q url.Values) *url.URL {
 	return &u
 }
 
-// followURL checks a next-page link before it is requested: it must stay on
-// the API's scheme and host (the key goes with every request) and on the same
-// endpoint (else the page would be decoded as the wrong type).
+// followURL checks a next-page link the server sent before it is
+// requested: it must stay on the API's scheme and host (the key goes with
+// every request) and on the same endpoint (else the page would be decoded
+// as the wrong type). A link refused is the server's fault: ErrRefused.
 func (c *Client) followURL(next, path string) (*url.URL, error) {
-	bad := func(why string) error {
-		return &Error{Kind: ErrInvalidParam, Method: http.MethodGet, Path: path, Message: "next-page link " + why}
-	}
 	next = strings.TrimSpace(next)
 	if next == "" {
-		return nil, bad("is empty: there is no next page")
+		// The caller asked for a page that does not exist.
+		return nil, invalidParam(path, "no next-page link given: there is no next page")
+	}
+	bad := func(why string) error {
+		return &Error{Kind: ErrRefused, Method: http.MethodGet, Path: path, Message: "the server's next-page link " + why}
 	}
 	ref, err := url.Parse(next)
 	if err != nil {
-		return nil, bad("is not a URL")
+		return nil, bad("is not a URL: not followed")
 	}
 	base := *c.base
 	base.Path += "/"
 	u := base.ResolveReference(ref)
 	u.Fragment, u.RawFragment = "", ""
-	if !strings.EqualFold(u.Scheme, c.base.Scheme) || hostPort(u) != hostPort(c.base) || u.User != nil {
-		return nil, bad(fmt.Sprintf("points to another server (%s): refused, the API key would go there", sanitize(u.Host, maxFieldRunes)))
+	if !sameOrigin(u, c.base) || u.User != nil {
+		return nil, bad(fmt.Sprintf("points to another server (%s): not followed, the API key would go there", originText(u)))
 	}
 	if u.Path != c.base.Path+path {
-		return nil, bad(fmt.Sprintf("points to %s, not %s", sanitize(u.Path, maxFieldRunes), c.base.Path+path))
+		return nil, bad(fmt.Sprintf("points to %s, not %s: not followed", sanitize(u.Path, maxFieldRunes), c.base.Path+path))
 	}
 	return u, nil
 }

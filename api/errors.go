@@ -44,6 +44,10 @@ type Error struct {
 	RetryAfter time.Duration       // for ErrRateLimited, when the server said
 	Excerpt    string              // for ErrDecode: a short sanitised excerpt of the body
 	Err        error               // the underlying cause, if any
+	// Sent, for ErrNetwork: the whole request had been written when the
+	// exchange failed, so the server may have acted on it. A POST /leads
+	// that failed Sent has an unknown outcome: the lead may be filed.
+	Sent bool
 }
 
 func (e *Error) Error() string {

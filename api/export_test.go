@@ -26,3 +26,7 @@ func DecodeProjectsForTest(body []byte) ([]Project, error) {
 	p, err := decodePage[Project](&answer{status: 200, header: http.Header{}, body: body, url: u})
 	return p.Items, err
 }
+
+// DecodeProjectsRawMessageForTest is the encoding/json + RawMessage decoder
+// that BenchmarkDecodeProjectsPage weighs against the client's.
+var DecodeProjectsRawMessageForTest = decodeProjectsRawMessage

@@ -4,14 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"iter"
 	"net/http"
 	"net/url"
 	"strings"
 )
-
-// maxPages stops a walk over a server that invents next links forever.
-const maxPages = 100_000
 
 // fetchPage GETs one page of a list: a bare JSON array, with the next link
 // and counts in headers.
@@ -92,41 +88,4 @@ func headerInt(h http.Header, names ...string) Int {
 		}
 	}
 	return Int{}
-}
-
-// walk yields pages from first, then from each next link, until the last
-// page, the consumer stops, or an error (yielded once). A next link seen
-// before means the server goes in circles: that stops the walk with ErrDecode.
-func walk[T any](first *url.URL, firstErr error, fetch func(*url.URL) (Page[T], error), follow func(string) (*url.URL, error)) iter.Seq2[Page[T], error] {
-	return func(yield func(Page[T], error) bool) {
-		if firstErr != nil {
-			yield(Page[T]{}, firstErr)
-			return
-		}
-		seen := map[string]bool{first.String(): true}
-		u := first
-		for n := 1; ; n++ {
-			p, err := fetch(u)
-			if err != nil {
-				yield(Page[T]{}, err)
-				return
-			}
-			if !yield(p, nil) || p.Next == "" || len(p.Items) == 0 {
-				return
-			}
-			if n >= maxPages {
-				yield(Page[T]{}, &Error{Kind: ErrDecode, Method: http.MethodGet, Path: u.Path, Message: fmt.Sprintf("more than %d pages: stopped", maxPages)})
-				return
-			}
-			if u, err = follow(p.Next); err != nil {
-				yield(Page[T]{}, err)
-				return
-			}
-			if seen[u.String()] {
-				yield(Page[T]{}, &Error{Kind: ErrDecode, Method: http.MethodGet, Path: u.Path, Message: "the server's next-page links go in a circle: stopped"})
-				return
-			}
-			seen[u.String()] = true
-		}
-	}
 }

@@ -93,7 +93,7 @@ func TestWalkStopsOnALoop(t *testing.T) {
 	})
 	c, _ := newTestClient(t, s.URL, false)
 	pages, _, err := collect(c.ProjectPages(context.Background(), api.ProjectQuery{}))
-	if e := asError(t, err, api.ErrDecode); !strings.Contains(e.Message, "circle") {
+	if e := asError(t, err, api.ErrRefused); !strings.Contains(e.Message, "circle") {
 		t.Errorf("loop: %+v", e)
 	}
 	if pages != 3 || s.hits.Load() != 3 {
@@ -115,19 +115,24 @@ func TestNextLinkToAnotherServerIsRefused(t *testing.T) {
 	})
 	c, _ := newTestClient(t, s.URL, false)
 	pages, _, err := collect(c.ProjectPages(context.Background(), api.ProjectQuery{}))
-	if e := asError(t, err, api.ErrInvalidParam); !strings.Contains(e.Message, "another server") || pages != 1 {
+	// The server's fault, and it says so: what was sent and why it was refused.
+	if e := asError(t, err, api.ErrRefused); !strings.Contains(e.Message, "next-page link points to another server ("+other.URL+")") || pages != 1 {
 		t.Errorf("foreign next link: %d pages, %+v", pages, e)
 	}
 	if n := other.hits.Load(); n != 0 {
 		t.Errorf("the key went to another server %d times", n)
 	}
-	for _, next := range []string{"", "/user/wallet?page=2", "https://" + strings.TrimPrefix(s.URL, "http://") + "/projects", "http://a@" + strings.TrimPrefix(s.URL, "http://") + "/projects"} {
-		if _, err := c.ProjectsPage(context.Background(), next); !errors.Is(err, api.ErrInvalidParam) {
+	for _, next := range []string{"/user/wallet?page=2", "https://" + strings.TrimPrefix(s.URL, "http://") + "/projects", "http://a@" + strings.TrimPrefix(s.URL, "http://") + "/projects", "http://%zz"} {
+		if _, err := c.ProjectsPage(context.Background(), next); !errors.Is(err, api.ErrRefused) {
 			t.Errorf("ProjectsPage(%q) = %v", next, err)
 		}
 	}
-	if _, err := c.PledgesPage(context.Background(), "/projects?page=2"); !errors.Is(err, api.ErrInvalidParam) {
+	if _, err := c.PledgesPage(context.Background(), "/projects?page=2"); !errors.Is(err, api.ErrRefused) {
 		t.Errorf("PledgesPage on a projects link = %v", err)
+	}
+	// No link at all is the caller's mistake.
+	if _, err := c.ProjectsPage(context.Background(), ""); !errors.Is(err, api.ErrInvalidParam) {
+		t.Errorf("ProjectsPage(\"\") = %v", err)
 	}
 }
 
@@ -213,7 +218,7 @@ func TestNextLinkWithTheDefaultPortSpelledOut(t *testing.T) {
 		"https://api.example.com/projects?page=2":        false,
 	} {
 		_, err := c.ProjectsPage(ctx, next)
-		if got := !errors.Is(err, api.ErrInvalidParam); got != ok {
+		if got := !errors.Is(err, api.ErrRefused); got != ok {
 			t.Errorf("ProjectsPage(%q) = %v; accepted %v, want %v", next, err, got, ok)
 		}
 	}

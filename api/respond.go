@@ -59,7 +59,7 @@ func statusError(method, path string, ep endpoint, status int, h http.Header, bo
 		e.Kind = ErrValidation
 		e.Fields = fields
 	default:
-		// 1xx/3xx that reached us (a redirect not followed): not an answer we can use.
+		// 1xx or another status outside the classes above: not an answer we can use.
 		e.Kind = ErrDecode
 		e.Message = fmt.Sprintf("unexpected HTTP status %d", status)
 	}

@@ -223,3 +223,30 @@ func TestUnavailableWithALongRetryAfter(t *testing.T) {
 		t.Errorf("%d tries; an hour's wait is not the client's to make", n)
 	}
 }
+
+func TestSentSaysWhetherTheRequestWentOut(t *testing.T) {
+	// The lead reached a server that never answers: the outcome is unknown.
+	got := make(chan []byte, 1)
+	silent := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		got <- b
+		<-r.Context().Done()
+	})
+	c, _ := newTestClient(t, silent.URL, false, func(cfg *api.Config) { cfg.Timeout = 100 * time.Millisecond })
+	_, err := c.CreateLead(context.Background(), api.Lead{Email: "farm@example.fr"})
+	if e := asError(t, err, api.ErrNetwork); !e.Sent || !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("no answer after the body: %+v", e)
+	}
+	if b := <-got; !bytes.Contains(b, []byte("farm@example.fr")) || silent.hits.Load() != 1 {
+		t.Errorf("the server got %q in %d requests", b, silent.hits.Load())
+	}
+	// Nobody listening: nothing went out.
+	gone := newServer(t, func(w http.ResponseWriter, r *http.Request) {})
+	url := gone.URL
+	gone.Close()
+	c, _ = newTestClient(t, url, false)
+	_, err = c.CreateLead(context.Background(), api.Lead{Email: "farm@example.fr"})
+	if e := asError(t, err, api.ErrNetwork); e.Sent {
+		t.Errorf("connection refused, yet Sent: %+v", e)
+	}
+}
