@@ -286,7 +286,7 @@ func (c *Client) ProjectPages(ctx context.Context, q ProjectQuery, opts ...WalkO
 	first, err := c.projectsURL(q)
 	return walk[Project](ctx, c, epProjects, first, err, func(next string) (*url.URL, error) {
 		return c.followURL(next, "/projects")
-	}, opts)
+	}, nil, opts)
 }
 
 // Project fetches GET /projects/{id}.
@@ -365,6 +365,18 @@ func (c *Client) PledgesPage(ctx context.Context, next string) (Page[Pledge], er
 // When a next link lacks the user's parameters (a server may drop them),
 // they are added back.
 func (c *Client) PledgePages(ctx context.Context, u User, perPage int, opts ...WalkOption) iter.Seq2[Page[Pledge], error] {
+	return c.pledgePages(ctx, u, perPage, nil, opts)
+}
+
+// PledgePagesAfter is PledgePages when the caller already holds the first
+// page, fetched with Pledges(ctx, u, 1, perPage) (the terminal's lookup
+// does, to check the person): it is yielded first, as a walk's first page,
+// and the walk goes on from it under the same bounds, saving a round trip.
+func (c *Client) PledgePagesAfter(ctx context.Context, u User, first Page[Pledge], perPage int, opts ...WalkOption) iter.Seq2[Page[Pledge], error] {
+	return c.pledgePages(ctx, u, perPage, &first, opts)
+}
+
+func (c *Client) pledgePages(ctx context.Context, u User, perPage int, known *Page[Pledge], opts []WalkOption) iter.Seq2[Page[Pledge], error] {
 	first, err := c.pledgesURL(u, 0, perPage)
 	var who url.Values
 	if first != nil {
@@ -383,7 +395,7 @@ func (c *Client) PledgePages(ctx context.Context, u User, perPage int, opts ...W
 		}
 		nu.RawQuery = q.Encode()
 		return nu, nil
-	}, opts)
+	}, known, opts)
 }
 
 // CreateLead sends POST /leads. It is never retried: once the request may

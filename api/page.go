@@ -73,6 +73,7 @@ func decodePage[T any, P interface {
 			p.Next = a.url.ResolveReference(ref).String()
 		}
 	}
+	p.Last = LinkRel(a.header, "last")
 	p.Total = headerInt(a.header, "Total", "X-Total", "X-Total-Count")
 	p.PerPage = headerInt(a.header, "Per-Page", "X-Per-Page")
 	return p, nil

@@ -532,3 +532,38 @@ func TestSandboxWalksAreStable(t *testing.T) {
 		t.Error("populars: pages of 13 and of 100 disagree")
 	}
 }
+
+// PledgePagesAfter goes on from a first page the caller already holds (the
+// terminal's lookup fetched it): every pledge arrives, in order, and the
+// first page is not asked for again.
+func TestSandboxPledgePagesAfterAFirstPage(t *testing.T) {
+	c, st, _ := sandboxClient(t)
+	u := demoUser(t, "420 pledges")
+	first, err := c.Pledges(context.Background(), u, 1, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := st.requests.Load()
+	var ids []int64
+	for p, err := range c.PledgePagesAfter(context.Background(), u, first, 100) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, pl := range p.Items {
+			ids = append(ids, pl.ID)
+		}
+	}
+	if len(ids) != 420 || ids[0] != first.Items[0].ID {
+		t.Fatalf("%d pledges, first %v; want 420 starting with the page held", len(ids), ids[:1])
+	}
+	seen := map[int64]bool{}
+	for _, id := range ids {
+		if seen[id] {
+			t.Fatalf("pledge %d twice", id)
+		}
+		seen[id] = true
+	}
+	if n := st.requests.Load() - before; n != 4 {
+		t.Errorf("%d requests after the first page, want 4 (pages 2 to 5)", n)
+	}
+}

@@ -185,6 +185,7 @@ type ProjectQuery struct {
 type Page[T any] struct {
 	Items   []T
 	Next    string
-	Total   Int // from the Total header; may be unknown
-	PerPage Int // from the Per-Page header; may be unknown
+	Last    string // rel="last", as the server wrote it; checked before use
+	Total   Int    // from the Total header; may be unknown
+	PerPage Int    // from the Per-Page header; may be unknown
 }

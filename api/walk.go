@@ -84,21 +84,22 @@ type walker[T any, P interface {
 	follow func(next string) (*url.URL, error) // checks a link the server sent
 	opts   walkOptions
 	seen   map[string]bool
-	pages  int // yielded
-	items  int // yielded
+	pages  int      // yielded
+	items  int      // yielded
+	known  *Page[T] // the first page, already fetched by the caller; nil: fetch it
 }
 
 // walk returns the iterator of a walk from first (or firstErr, yielded alone).
 func walk[T any, P interface {
 	*T
 	objectDecoder
-}](ctx context.Context, c *Client, ep endpoint, first *url.URL, firstErr error, follow func(string) (*url.URL, error), opts []WalkOption) iter.Seq2[Page[T], error] {
+}](ctx context.Context, c *Client, ep endpoint, first *url.URL, firstErr error, follow func(string) (*url.URL, error), known *Page[T], opts []WalkOption) iter.Seq2[Page[T], error] {
 	return func(yield func(Page[T], error) bool) {
 		if firstErr != nil {
 			yield(Page[T]{}, firstErr)
 			return
 		}
-		w := &walker[T, P]{c: c, ctx: ctx, ep: ep, first: first, follow: follow, opts: c.walkOptions(opts), seen: map[string]bool{}}
+		w := &walker[T, P]{c: c, ctx: ctx, ep: ep, first: first, follow: follow, opts: c.walkOptions(opts), seen: map[string]bool{}, known: known}
 		w.run(yield)
 	}
 }
@@ -110,8 +111,12 @@ func (w *walker[T, P]) run(yield func(Page[T], error) bool) {
 		start = 1
 		w.see(w.pageURL(1)) // the server's link back to page 1 is a loop too
 	}
-	p, last, err := w.fetch(w.ctx, w.first, nil)
-	if err != nil {
+	var p Page[T]
+	var last string
+	var err error
+	if w.known != nil {
+		p, last = *w.known, w.known.Last
+	} else if p, last, err = w.fetch(w.ctx, w.first, nil); err != nil {
 		yield(Page[T]{}, err)
 		return
 	}
@@ -138,7 +143,7 @@ func (w *walker[T, P]) fetch(ctx context.Context, u *url.URL, tk *ticket) (Page[
 		return Page[T]{}, "", err
 	}
 	p, err := decodePage[T, P](a)
-	return p, LinkRel(a.header, "last"), err
+	return p, p.Last, err
 }
 
 // count says how many pages the first page announces (0: unknown) and how

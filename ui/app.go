@@ -493,7 +493,7 @@ func (m Model) lookupDone(msg lookup.DoneMsg) (Model, tea.Cmd) {
 	}
 	m.user = msg.User
 	m.gen++
-	m, cmd := m.broadcast(common.UserMsg{User: msg.User, Gen: m.gen})
+	m, cmd := m.broadcast(common.UserMsg{User: msg.User, Gen: m.gen, First: msg.First})
 	return m.setFocus(panePledges), cmd
 }
 

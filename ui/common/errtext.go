@@ -32,6 +32,13 @@ func ErrorText(t i18n.Printer, err error) string {
 			return t.T("ui.err.rate_limited_after", int(ae.RetryAfter.Seconds()+0.5))
 		}
 		return t.T("ui.err.rate_limited")
+	case errors.Is(err, api.ErrRefused):
+		// The server's fault; the reason is the client's own words.
+		why := ""
+		if errors.As(err, &ae) {
+			why = textsafe.Clean(ae.Message)
+		}
+		return t.T("ui.err.refused", why)
 	case errors.Is(err, api.ErrServer):
 		return t.T("ui.err.server")
 	case errors.Is(err, api.ErrDecode):

@@ -13,7 +13,15 @@ type PrivacyMsg struct{ On bool }
 type UserMsg struct {
 	User api.User
 	Gen  int
+	// First is the first page of the person's pledges, fetched with
+	// PledgesPerPage by the lookup that checked them; the pledges pane goes
+	// on from it rather than ask again. Nil: the pane asks.
+	First *api.Page[api.Pledge]
 }
+
+// PledgesPerPage is the page size the pledges are asked for in: large,
+// as a page is a round trip and the biggest lenders have hundreds.
+const PledgesPerPage = 100
 
 // ClientMsg hands panes a new client (after the key was entered or
 // replaced), or nil after the key was forgotten. It is the one way a client

@@ -19,13 +19,17 @@ import (
 type DoneMsg struct {
 	User    api.User
 	Skipped bool
+	// First is the first page of the person's pledges: the check asked for
+	// it, so the pledges pane need not ask again.
+	First *api.Page[api.Pledge]
 }
 
 // checkedMsg answers one check; seq drops the answer to an abandoned one.
 type checkedMsg struct {
-	seq  int
-	user api.User
-	err  error
+	seq   int
+	user  api.User
+	first api.Page[api.Pledge]
+	err   error
 }
 
 const (
@@ -169,8 +173,10 @@ func (m Model) Submit() (Model, tea.Cmd) {
 	m.problem = ""
 	user := api.User{Email: email, Birthdate: birthdate}
 	return m, func() tea.Msg {
-		_, err := c.Pledges(ctx, user, 1, 1)
-		return checkedMsg{seq: seq, user: user, err: err}
+		// The check is the first page the pledges pane needs anyway: one
+		// round trip for both.
+		p, err := c.Pledges(ctx, user, 1, common.PledgesPerPage)
+		return checkedMsg{seq: seq, user: user, first: p, err: err}
 	}
 }
 
@@ -181,8 +187,8 @@ func (m Model) answer(msg checkedMsg) (Model, tea.Cmd) {
 	t := m.env.T
 	switch {
 	case msg.err == nil:
-		user := msg.user
-		return m, func() tea.Msg { return DoneMsg{User: user} }
+		user, first := msg.user, msg.first
+		return m, func() tea.Msg { return DoneMsg{User: user, First: &first} }
 	case errors.Is(msg.err, api.ErrBirthdateMismatch):
 		m.problem = t.T("ui.lookup.mismatch")
 		return m.focus(fieldBirthdate), nil

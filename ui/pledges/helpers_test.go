@@ -37,13 +37,18 @@ func pledgePage(items []api.Pledge, next string) api.Page[api.Pledge] {
 	return api.Page[api.Pledge]{Items: items, Next: next}
 }
 
-// answer feeds the answer to the request in flight.
+// answer feeds the walk in flight its next step: a page, or the error
+// that ends it; a page with no next link ends the walk too, as the walk
+// would after its last page.
 func answer(t *testing.T, m Model, p api.Page[api.Pledge], err error) Model {
 	t.Helper()
 	if !m.req.Busy() {
-		t.Fatal("no request in flight to answer")
+		t.Fatal("no walk in flight to answer")
 	}
 	m, _ = m.Update(pageMsg{gen: m.gen, req: m.req.Seq(), page: p, err: err})
+	if err == nil && p.Next == "" {
+		m, _ = m.Update(pageMsg{gen: m.gen, req: m.req.Seq(), end: true})
+	}
 	return m
 }
 

@@ -21,16 +21,21 @@ import (
 	"github.com/miimosa/miimosa/ui/pledgedetail"
 )
 
-// perPage asks for large pages: the rich demo user has hundreds of pledges
-// and each page is a round trip.
-const perPage = 100
+// limits bound the walk over a person's pledges: far above any real
+// lender (the biggest demo one has 420), far below what a server inventing
+// pages could make the terminal hold.
+var limits = api.Limits{MaxPages: 200, MaxItems: 20_000}
 
-// pageMsg answers one page request; gen is the lookup and req the request
-// it answers, so a previous caller's or a superseded answer is dropped.
+// pageMsg is one step of the walk over a person's pledges: a page, the
+// error that ended it (after every page before), or its end. gen is the
+// lookup and req the walk it belongs to, so a previous caller's or a
+// superseded walk's step is dropped.
 type pageMsg struct {
 	gen, req int
 	page     api.Page[api.Pledge]
 	err      error
+	end      bool
+	feed     <-chan api.PageResult[api.Pledge] // where the next step comes from
 }
 
 // Model is the pledges pane.
@@ -52,7 +57,6 @@ type Model struct {
 	owes  []bool       // whether it owes anything, parallel to items
 	done  bool         // the last page arrived
 	total api.Int      // how many the server has, from the Total header; may be unknown
-	next  string       // the page to ask for after a failed one; "" when none
 	// stale: items are the last good answer, kept on screen while r asks
 	// for them again and after that fails; the reload's first page
 	// replaces them.
@@ -168,7 +172,7 @@ func (m Model) clear() Model {
 	m.user = api.User{}
 	m.items, m.hay, m.dues, m.owes, m.list = nil, nil, nil, nil, m.list.Clear()
 	m.upcoming = m.upcoming.Clear()
-	m.totals, m.done, m.err, m.next, m.total, m.stale = totals{}, false, nil, "", api.Int{}, false
+	m.totals, m.done, m.err, m.total, m.stale = totals{}, false, nil, api.Int{}, false
 	m.export = m.export.Close() // the previous caller's table goes with them
 	return m
 }
@@ -191,7 +195,7 @@ func (m Model) reload() (Model, tea.Cmd) {
 	if user == (api.User{}) {
 		return m, nil
 	}
-	return m.request("")
+	return m.walk(nil)
 }
 
 // refresh asks for the same person's pledges again (r) and keeps what is
@@ -202,27 +206,38 @@ func (m Model) refresh() (Model, tea.Cmd) {
 		return m.reload()
 	}
 	m.stale = true
-	return m.request("")
+	return m.walk(nil)
 }
 
-// request asks for the first page (next == "") or the page next points to.
-func (m Model) request(next string) (Model, tea.Cmd) {
+// walk starts the one bounded walk over the person's pledges (api.Feed):
+// pages come in order, several fetched at once once the first says how
+// many there are, and it stops on a loop or past the limits with what was
+// loaded kept. first is the first page when the lookup already fetched it.
+func (m Model) walk(first *api.Page[api.Pledge]) (Model, tea.Cmd) {
 	if m.client == nil {
 		m.req.Abandon()
 		return m, nil
 	}
 	ctx, req := m.req.Start()
-	m.err, m.next = nil, next
+	m.err = nil
 	c, u, gen := m.client, m.user, m.gen
 	return m, func() tea.Msg {
-		var p api.Page[api.Pledge]
-		var err error
-		if next == "" {
-			p, err = c.Pledges(ctx, u, 1, perPage)
-		} else {
-			p, err = c.PledgesPage(ctx, next)
+		pages := c.PledgePages(ctx, u, common.PledgesPerPage, api.WithLimits(limits))
+		if first != nil {
+			pages = c.PledgePagesAfter(ctx, u, *first, common.PledgesPerPage, api.WithLimits(limits))
 		}
-		return pageMsg{gen: gen, req: req, page: p, err: err}
+		return nextStep(api.Feed(ctx, pages), gen, req)()
+	}
+}
+
+// nextStep waits for the walk's next step.
+func nextStep(feed <-chan api.PageResult[api.Pledge], gen, req int) tea.Cmd {
+	return func() tea.Msg {
+		r, ok := <-feed
+		if !ok {
+			return pageMsg{gen: gen, req: req, end: true, feed: feed}
+		}
+		return pageMsg{gen: gen, req: req, page: r.Page, err: r.Err, feed: feed}
 	}
 }
 
@@ -243,7 +258,10 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		m = m.clear().unfiltered()
 		m.gen, m.user = msg.Gen, msg.User
-		return m.reload()
+		if m.user == (api.User{}) {
+			return m, nil
+		}
+		return m.walk(msg.First)
 	case pageMsg:
 		return m.gotPage(msg)
 	case common.ClientMsg:
@@ -303,10 +321,18 @@ func (m Model) click(msg common.ClickMsg) Model {
 }
 
 func (m Model) gotPage(msg pageMsg) (Model, tea.Cmd) {
-	if msg.gen != m.gen || !m.req.Answered(msg.req) {
-		return m, nil // another person's, superseded, or already answered
+	if msg.gen != m.gen || msg.req != m.req.Seq() || !m.req.Busy() {
+		return m, nil // another person's, or a superseded walk's
+	}
+	if msg.end {
+		m.req.Answered(msg.req)
+		m.done = m.err == nil
+		return m, nil
 	}
 	if msg.err != nil {
+		// The walk ends on it: what was loaded stays, with what stopped it
+		// (a failed page, or a server that pages in circles or forever).
+		m.req.Answered(msg.req)
 		if !errors.Is(msg.err, context.Canceled) {
 			m.err = msg.err
 		}
@@ -329,12 +355,8 @@ func (m Model) gotPage(msg pageMsg) (Model, tea.Cmd) {
 	m.hay = m.buildHay(items, m.hay)
 	m.dues, m.owes = m.buildDues(items, m.dues, m.owes)
 	m = m.derive()
-	if msg.page.Next == "" {
-		m.done = true
-		return m, nil
-	}
-	// Rows show as pages arrive; the next page follows at once.
-	return m.request(msg.page.Next)
+	// Rows show as pages arrive; the walk brings the next one.
+	return m, nextStep(msg.feed, msg.gen, msg.req)
 }
 
 func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
@@ -395,11 +417,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.list = m.list.MoveTo(0) // a new order is read from its top
 		return m, nil
 	case key.Matches(msg, k.Reload):
-		if m.err != nil && m.next != "" {
-			// A further page failed: ask for it again, keep the pages before it.
-			return m.request(m.next)
-		}
-		return m.refresh()
+		return m.refresh() // the list stays until the new walk's first page
 	case key.Matches(msg, k.Open):
 		if m.showUpcoming {
 			return m.openDate(), nil
