@@ -46,7 +46,7 @@ const (
 	DefaultMaxTries    = 3
 	maxMaxTries        = 10
 	DefaultConcurrency = 4
-	maxConcurrency     = 16
+	MaxConcurrency     = 16 // the most pages a walk fetches at once
 )
 
 // Client talks to the MiiMOSA API v1. It is safe for concurrent use.
@@ -117,7 +117,7 @@ func New(cfg Config) (*Client, error) {
 	if c.conc <= 0 {
 		c.conc = DefaultConcurrency
 	}
-	c.conc = min(c.conc, maxConcurrency)
+	c.conc = min(c.conc, MaxConcurrency)
 	return c, nil
 }
 
@@ -185,7 +185,7 @@ func NewHTTPClient() *http.Client {
 		DialContext:           (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
 		ForceAttemptHTTP2:     true,
 		MaxIdleConns:          32,
-		MaxIdleConnsPerHost:   maxConcurrency, // a parallel walk's connections all go back to the pool
+		MaxIdleConnsPerHost:   MaxConcurrency, // a parallel walk's connections all go back to the pool
 		IdleConnTimeout:       90 * time.Second,
 		TLSHandshakeTimeout:   10 * time.Second,
 		ResponseHeaderTimeout: 30 * time.Second,

@@ -67,7 +67,7 @@ func (c *Client) walkOptions(opts []WalkOption) walkOptions {
 	if o.conc <= 0 {
 		o.conc = c.conc
 	}
-	o.conc = min(o.conc, maxConcurrency)
+	o.conc = min(o.conc, MaxConcurrency)
 	return o
 }
 

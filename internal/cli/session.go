@@ -58,10 +58,16 @@ func openSession(ctx context.Context, f *Factory, debugLog io.Writer) (*Session,
 		}
 		logger = slog.New(slog.NewTextHandler(debugLog, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	}
+	conc, err := concurrency(f)
+	if err != nil {
+		return nil, err
+	}
 	s := &Session{
-		Lang:      f.Lang,
-		Close:     func() {},
-		clientCfg: api.Config{UserAgent: "miimosa/" + Version, Logger: logger},
+		Lang:  f.Lang,
+		Close: func() {},
+		// One HTTP client for the run: every client made from the session
+		// (a key typed at a prompt, a replaced one) shares its connections.
+		clientCfg: api.Config{UserAgent: "miimosa/" + Version, Logger: logger, HTTPClient: api.NewHTTPClient(), Concurrency: conc},
 		printer:   f.Printer,
 	}
 	if g.Demo {
@@ -171,4 +177,21 @@ func localizeConfigError(p i18n.Printer, err error) string {
 		return p.T(i18n.Key("auth.config."+string(ce.Problem)), ce.Source, ce.Detail)
 	}
 	return fmt.Sprint(err)
+}
+
+// concurrency is how many pages a walk fetches at once: --concurrency,
+// else the config file's, else the client's default (0).
+func concurrency(f *Factory) (int, error) {
+	if n := f.Globals.Concurrency; n != 0 {
+		if n < 1 || n > api.MaxConcurrency {
+			return 0, &UsageError{Err: &userError{msg: f.T("cli.err.concurrency", n, api.MaxConcurrency)}}
+		}
+		return n, nil
+	}
+	if dir, _, err := config.Dirs(f.Getenv); err == nil {
+		if file, err := config.ReadFile(dir); err == nil && file.Concurrency >= 1 {
+			return min(file.Concurrency, api.MaxConcurrency), nil
+		}
+	}
+	return 0, nil
 }

@@ -62,6 +62,9 @@ type File struct {
 	// that is not in the keyring: KeyStorageFile for the
 	// --insecure-storage file, so later runs read it without the flag.
 	KeyStorage map[string]string `json:"key_storage,omitempty"`
+	// Concurrency is how many pages a list fetches at once (1 to 16);
+	// 0: the default. --concurrency overrides it.
+	Concurrency int `json:"concurrency,omitempty"`
 }
 
 // KeyStorageFile is KeyStorage's value for the --insecure-storage file.
