@@ -95,9 +95,9 @@ var urlPattern = regexp.MustCompile(`http://127\.0\.0\.1:[0-9]+`)
 
 // startSandbox runs `miimosa sandbox` on a free loopback port until the
 // test ends and returns its URL.
-func startSandbox(t *testing.T, bin string) string {
+func startSandbox(t *testing.T, bin string, args ...string) string {
 	t.Helper()
-	cmd := exec.Command(bin, "sandbox", "--addr", "127.0.0.1:0")
+	cmd := exec.Command(bin, append([]string{"sandbox", "--addr", "127.0.0.1:0"}, args...)...)
 	cmd.Env = baseEnv(t)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
