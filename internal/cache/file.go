@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/miimosa/miimosa/internal/atomicfile"
 )
 
 var errNotRegular = errors.New("not a regular file")
@@ -67,44 +69,10 @@ func ensureDir(dir string) error {
 	return nil
 }
 
-// writeAtomic replaces path with data: a temporary file in the same
-// directory, 0600, written, synced, stamped with mtime (the entry's last
-// use), then renamed over path. A reader, or a crash, sees the old file or
-// the new one, never part of either; of two writers the last rename wins.
+// writeAtomic replaces path with data, stamped with mtime (the entry's
+// last use): a reader, or a crash, sees the old file or the new one.
 func writeAtomic(path string, data []byte, mtime time.Time) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	renamed := false
-	defer func() {
-		if !renamed {
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err := tmp.Chmod(0o600); err != nil { // CreateTemp makes it 0600; say so anyway
-		tmp.Close()
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chtimes(tmp.Name(), mtime, mtime); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return err
-	}
-	renamed = true
-	return nil
+	return atomicfile.Write(path, "."+filepath.Base(path)+".*.tmp", data, mtime)
 }
 
 // staleTemp is the age past which a temporary file is a crashed write's

@@ -7,7 +7,6 @@ import (
 	"io"
 	"iter"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -278,11 +277,4 @@ func pageSize(limit int) int {
 		return perPageMax
 	}
 	return limit
-}
-
-func intString(i api.Int) string {
-	if !i.Valid {
-		return ""
-	}
-	return strconv.FormatInt(i.Value, 10)
 }

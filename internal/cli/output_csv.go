@@ -2,7 +2,8 @@ package cli
 
 import (
 	"encoding/csv"
-	"strings"
+
+	"github.com/miimosa/miimosa/internal/records"
 )
 
 // csvWriter writes CSV rows whose cells are cleaned (no control or escape
@@ -33,21 +34,7 @@ func (c *csvWriter) flush() error {
 	return c.w.Error()
 }
 
-// csvFormulaStart are the characters with which a spreadsheet (Excel,
-// LibreOffice, Google Sheets) starts a formula, or which it skips before
-// one: OWASP's list for CSV injection.
-const csvFormulaStart = "=+-@\t\r"
-
-// csvCell defuses a cell a spreadsheet would run as a formula (a server
-// string "=HYPERLINK(…)" or "@SUM(…)") by putting a single quote before it,
-// as OWASP recommends: the spreadsheet shows the text, quote hidden.
-// Negative numbers are defused too ("'-5"): the API has none (amounts,
-// rates and counts are never negative), and a script that wants every
-// value exactly as the server sent it passes --csv-raw. encoding/csv
-// quotes the cell where it needs to (a comma, a quote, a line break).
-func csvCell(s string) string {
-	if s != "" && strings.ContainsRune(csvFormulaStart, rune(s[0])) {
-		return "'" + s
-	}
-	return s
-}
+// csvCell defuses a cell a spreadsheet would run as a formula; --csv-raw
+// skips it. encoding/csv quotes the cell where it needs to (a comma, a
+// quote, a line break).
+func csvCell(s string) string { return records.Defuse(s) }

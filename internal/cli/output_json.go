@@ -5,10 +5,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"time"
 	"unicode/utf8"
 
 	"github.com/miimosa/miimosa/api"
+	"github.com/miimosa/miimosa/internal/records"
 )
 
 // The JSON shapes of the commands. They are explicit structs so that the
@@ -48,19 +48,7 @@ func (t jsonTime) MarshalJSON() ([]byte, error) {
 	if !t.Valid {
 		return []byte("null"), nil
 	}
-	return json.Marshal(isoTime(api.Time(t)))
-}
-
-// isoTime is a date as YYYY-MM-DD, a date-time as RFC 3339 in the offset the
-// server gave; "" when unknown.
-func isoTime(t api.Time) string {
-	switch {
-	case !t.Valid:
-		return ""
-	case t.DateOnly:
-		return t.Format(time.DateOnly)
-	}
-	return t.Format(time.RFC3339)
+	return json.Marshal(records.Time(api.Time(t)))
 }
 
 // jsonString is a string that the server may leave out: null when empty.

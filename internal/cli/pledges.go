@@ -8,14 +8,11 @@ import (
 
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/labels"
+	"github.com/miimosa/miimosa/internal/records"
 )
 
 // pledgesCSVHeader names the CSV columns; scripts rely on them.
-var pledgesCSVHeader = []string{
-	"id", "project_id", "project_title", "project_category", "amount", "interest_rate",
-	"duration_months", "status", "created_at", "repaid_capital", "paid_interest",
-	"remaining_capital", "next_repayment_date", "next_repayment_amount",
-}
+var pledgesCSVHeader = records.PledgeHeader
 
 // pledgesOptions are `miimosa pledges`' flags.
 type pledgesOptions struct {
@@ -77,18 +74,7 @@ func runPledges(cmd *cobra.Command, f *Factory, opts *pledgesOptions) error {
 var pledgeListing = listing[api.Pledge]{
 	json:      func(pl api.Pledge) any { return newPledgeJSON(pl) },
 	csvHeader: pledgesCSVHeader,
-	csvRow: func(pl api.Pledge) []string {
-		nextDate, nextAmount := "", ""
-		if n := pl.NextRepayment; n != nil {
-			nextDate, nextAmount = isoTime(n.Date), n.Amount.String()
-		}
-		return []string{
-			strconv.FormatInt(pl.ID, 10), strconv.FormatInt(pl.Project.ID, 10), pl.Project.Title,
-			pl.Project.Category, pl.Amount.String(), pl.InterestRate.String(), intString(pl.DurationMonths),
-			pl.Status, isoTime(pl.CreatedAt), pl.RepaidCapital.String(), pl.PaidInterest.String(),
-			pl.RemainingCapital.String(), nextDate, nextAmount,
-		}
-	},
+	csvRow:    records.Pledge,
 	columns: func(o *output) []column {
 		return []column{
 			{header: o.p.T("cli.col.id"), right: true},

@@ -9,16 +9,12 @@ import (
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/i18n"
 	"github.com/miimosa/miimosa/internal/labels"
+	"github.com/miimosa/miimosa/internal/records"
 )
 
 // projectsCSVHeader names the CSV columns; scripts rely on them, so they are
 // English, stable, and listed in --help.
-var projectsCSVHeader = []string{
-	"id", "title", "status", "collect_type", "category", "region_code", "region_name",
-	"department", "city", "owner_first_name", "owner_last_name", "target", "collected",
-	"backers_count", "interest_rate", "duration_months", "repayment_frequency",
-	"published_at", "ends_at", "url",
-}
+var projectsCSVHeader = records.ProjectHeader
 
 // projectsOptions are `miimosa projects`' flags.
 type projectsOptions struct {
@@ -157,15 +153,7 @@ func limitFlag(cmd *cobra.Command, p i18n.Printer, limit int, all bool) (int, er
 var projectListing = listing[api.Project]{
 	json:      func(pr api.Project) any { return newProjectJSON(pr, false) },
 	csvHeader: projectsCSVHeader,
-	csvRow: func(pr api.Project) []string {
-		return []string{
-			strconv.FormatInt(pr.ID, 10), pr.Title, pr.Status, pr.CollectType, pr.Category,
-			pr.Region.Code, pr.Region.Name, pr.Department, pr.City, pr.Owner.FirstName, pr.Owner.LastName,
-			pr.Target.String(), pr.Collected.String(), intString(pr.BackersCount),
-			pr.InterestRate.String(), intString(pr.DurationMonths), pr.RepaymentFrequency,
-			isoTime(pr.PublishedAt), isoTime(pr.EndsAt), pr.URL,
-		}
-	},
+	csvRow:    records.Project,
 	columns: func(o *output) []column {
 		return []column{
 			{header: o.p.T("cli.col.id"), right: true},

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/miimosa/miimosa/api"
+	"github.com/miimosa/miimosa/internal/records"
 )
 
 // walletCSVHeader names the CSV columns; scripts rely on them.
@@ -70,7 +71,7 @@ func runWallet(ctx context.Context, f *Factory, opts *walletOptions) error {
 		_ = cw.write(walletCSVHeader)
 		_ = cw.write([]string{
 			strconv.FormatInt(w.ID, 10), walletCurrency(w), w.Balance.String(),
-			w.AvailableBalance.String(), w.PendingBalance.String(), isoTime(w.UpdatedAt),
+			w.AvailableBalance.String(), w.PendingBalance.String(), records.Time(w.UpdatedAt),
 		})
 		err = cw.flush()
 	default:

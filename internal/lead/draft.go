@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/miimosa/miimosa/api"
+	"github.com/miimosa/miimosa/internal/atomicfile"
 )
 
 // DraftFile is the draft's name in the state directory.
@@ -158,34 +159,7 @@ func (s *DraftStore) write(data []byte) error {
 		}
 	}
 	s.sweep(staleTemp)
-	tmp, err := os.CreateTemp(s.Dir, tempPrefix+"*.tmp") // CreateTemp makes it 0600
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // no-op once renamed
-	if err := tmp.Chmod(0o600); err != nil {
-		tmp.Close()
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), s.Path()); err != nil {
-		return err
-	}
-	if dir, err := os.Open(s.Dir); err == nil {
-		_ = dir.Sync() // best effort: some file systems cannot sync a directory
-		dir.Close()
-	}
-	return nil
+	return atomicfile.Write(s.Path(), tempPrefix+"*.tmp", data, time.Time{})
 }
 
 // sweep removes temporary files older than age (all of them for 0) that a

@@ -14,11 +14,13 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/miimosa/miimosa/internal/i18n"
 	"github.com/miimosa/miimosa/internal/textsafe"
 	"github.com/miimosa/miimosa/ui/common"
 )
@@ -65,6 +67,26 @@ func New(env *common.Env, owner string) Model {
 	m.input = common.KeywordInput(env.Styles, env.T.T("lists.export.prompt"), "")
 	m.input.CharLimit = 4096 // a path, not a keyword
 	return m
+}
+
+// Begin opens the prompt for header and rows, the file proposed as
+// miimosa-<what>-<day>.csv, unless there is nothing to export or amounts are
+// masked: then the status line says why. Privacy mode promises that no
+// amount leaves the screen while it is shared, and a file of masked
+// amounts would look like an export and be none.
+func (m Model) Begin(private bool, header []string, rows [][]string, what string, day time.Time, noun [2]string) (Model, tea.Cmd) {
+	say := func(k i18n.Key) (Model, tea.Cmd) {
+		text := m.env.T.T(k)
+		return m, func() tea.Msg { return common.StatusMsg{Text: text} }
+	}
+	switch {
+	case private:
+		return say("lists.export.private")
+	case len(rows) == 0:
+		return say("lists.export.empty")
+	}
+	name := "miimosa-" + what + "-" + day.Format(time.DateOnly) + ".csv"
+	return m.Open(append([][]string{header}, rows...), name, noun)
 }
 
 // Open shows the prompt for table (its header first) with name as the

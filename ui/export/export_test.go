@@ -49,7 +49,9 @@ func mode(t *testing.T, path string) fs.FileMode {
 	return st.Mode().Perm()
 }
 
-// A cell a spreadsheet would read as a formula stays text.
+// A cell a spreadsheet would read as a formula stays text; control
+// characters from the server (a tab, a carriage return, an escape) are
+// cleaned away first, as the commands' CSV does.
 func TestWriteCSVDefusesFormulasAndIsPrivate(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "out.csv")
 	if err := WriteCSV(path, table, false); err != nil {
@@ -61,7 +63,7 @@ func TestWriteCSVDefusesFormulasAndIsPrivate(t *testing.T) {
 		{"1", "Des ruches", "12.50"},
 		{"2", "'=HYPERLINK(\"http://evil\")", "'-3.00"},
 		{"3", "'@SUM(A1)", "'+1"},
-		{"4", "'\tTab", "'\rCR"},
+		{"4", " Tab", " CR"},
 	}
 	for i := range want {
 		if !slices.Equal(got[i], want[i]) {

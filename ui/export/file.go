@@ -7,6 +7,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/miimosa/miimosa/internal/records"
+	"github.com/miimosa/miimosa/internal/textsafe"
 )
 
 // Resolve turns the name typed into the absolute path written to: relative
@@ -55,14 +58,15 @@ func WriteCSV(path string, table [][]string, overwrite bool) error {
 	return nil
 }
 
-// writeTable writes the rows as CSV, every cell defused, and closes f.
+// writeTable writes the rows as CSV, every cell cleaned of control
+// characters (the server's text) and defused (records.Defuse), and closes f.
 func writeTable(f *os.File, table [][]string) error {
 	b := bufio.NewWriter(f)
 	w := csv.NewWriter(b)
 	for _, row := range table {
 		out := make([]string, len(row))
 		for i, c := range row {
-			out[i] = Defuse(c)
+			out[i] = records.Defuse(textsafe.Clean(c))
 		}
 		if err := w.Write(out); err != nil {
 			_ = f.Close()
@@ -71,19 +75,4 @@ func writeTable(f *os.File, table [][]string) error {
 	}
 	w.Flush()
 	return errors.Join(w.Error(), b.Flush(), f.Sync(), f.Close())
-}
-
-// Defuse keeps a spreadsheet from reading a cell as a formula: a cell that
-// starts with = + - @, a tab or a carriage return gets a leading '. Project
-// titles come from a server, and a title such as =HYPERLINK(…) must stay
-// text when the file is opened in a spreadsheet.
-func Defuse(cell string) string {
-	if cell == "" {
-		return cell
-	}
-	switch cell[0] {
-	case '=', '+', '-', '@', '\t', '\r':
-		return "'" + cell
-	}
-	return cell
 }

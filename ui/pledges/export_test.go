@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/miimosa/miimosa/api"
+	"github.com/miimosa/miimosa/internal/records"
 	"github.com/miimosa/miimosa/ui/common"
 	"github.com/miimosa/miimosa/ui/internal/uitest"
 )
@@ -64,7 +65,7 @@ func TestExportWritesTheFilteredPledges(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(rows[0], csvHeader) || len(rows) != 1+len(shown) {
+	if !slices.Equal(rows[0], records.PledgeHeader) || len(rows) != 1+len(shown) {
 		t.Fatalf("header %q, %d rows for %d shown", rows[0], len(rows)-1, len(shown))
 	}
 	for i, p := range shown {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/i18n"
+	"github.com/miimosa/miimosa/internal/records"
 	"github.com/miimosa/miimosa/ui/common"
 	"github.com/miimosa/miimosa/ui/internal/uitest"
 )
@@ -44,7 +45,7 @@ func TestExportLoadsTheWholeListThenWritesIt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(rows[0], csvHeader) || len(rows) != 61 {
+	if !slices.Equal(rows[0], records.ProjectHeader) || len(rows) != 61 {
 		t.Fatalf("header %q, %d rows", rows[0], len(rows)-1)
 	}
 	for i, j := range m.list.Shown() {
