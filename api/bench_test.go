@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"reflect"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -94,6 +95,43 @@ func BenchmarkWalkAllProjects(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(items), "projects")
+		})
+	}
+}
+
+// BenchmarkWalkWithLatency walks the sandbox's pledges of its largest demo
+// user at 50 ms a request, one page at a time and in parallel: the time a
+// person waits for --all. The floor is two round trips (the first page,
+// then the others together).
+func BenchmarkWalkWithLatency(b *testing.B) {
+	var user api.User
+	for _, u := range sandbox.DemoUsers() {
+		if strings.Contains(u.Description, "420 pledges") {
+			user = api.User{Email: u.Email, Birthdate: u.Birthdate}
+		}
+	}
+	if user.Email == "" {
+		b.Fatal("no sandbox user with 420 pledges")
+	}
+	srv := httptest.NewServer(sandbox.NewHandler(sandbox.Options{Key: testKey, Latency: 50 * time.Millisecond, Now: func() time.Time { return fixedNow }}))
+	defer srv.Close()
+	for _, conc := range []int{1, 4} {
+		b.Run("concurrency="+strconv.Itoa(conc), func(b *testing.B) {
+			c, err := api.New(api.Config{BaseURL: srv.URL, Key: testKey, HTTPClient: api.NewHTTPClient(), Concurrency: conc})
+			if err != nil {
+				b.Fatal(err)
+			}
+			var items int
+			for b.Loop() {
+				items = 0
+				for p, err := range c.PledgePages(context.Background(), user, 100) {
+					if err != nil {
+						b.Fatal(err)
+					}
+					items += len(p.Items)
+				}
+			}
+			b.ReportMetric(float64(items), "pledges")
 		})
 	}
 }
