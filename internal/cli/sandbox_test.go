@@ -34,9 +34,12 @@ func TestSandboxCommandServesUntilCancelled(t *testing.T) {
 	code := make(chan int, 1)
 	go func() { code <- Main(ctx, []string{"sandbox", "--addr", "127.0.0.1:0", "--key", "my test key"}, app) }()
 
+	// The URL comes first, the key and the demo users after it: wait for
+	// the last line of what is printed.
+	last := sandbox.DemoUsers()[len(sandbox.DemoUsers())-1].Email
 	var base string
 	for deadline := time.Now().Add(10 * time.Second); base == ""; {
-		if m := listeningURL.FindStringSubmatch(out.String()); m != nil {
+		if m := listeningURL.FindStringSubmatch(out.String()); m != nil && strings.Contains(out.String(), last) {
 			base = m[1]
 			break
 		}
