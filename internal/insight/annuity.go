@@ -2,6 +2,7 @@ package insight
 
 import (
 	"math/big"
+	"math/bits"
 
 	"github.com/miimosa/miimosa/api"
 )
@@ -47,11 +48,9 @@ func annuity(amount Cents, rate api.Decimal, months int64, step int64, created d
 	first := created.month()
 	out := make([]Instalment, n)
 	remaining := int64(amount)
-	var interest, scratch big.Int
+	interestOf := interestFunc(num, den)
 	for k := range n {
-		interest.SetInt64(remaining)
-		interest.Mul(&interest, num)
-		i := divHalfUp(&interest, den, &scratch)
+		i := interestOf(remaining)
 		capital := payment - i
 		if k == n-1 {
 			capital = remaining
@@ -63,6 +62,33 @@ func annuity(amount Cents, rate api.Decimal, months int64, step int64, created d
 		out[k] = Instalment{Date: d.apiTime(), Capital: Cents(capital), Interest: Cents(i), day: d}
 	}
 	return out, true
+}
+
+// interestFunc returns capital × num/den rounded half up, in 128-bit integer
+// arithmetic when num and den fit in 64 bits (every real rate), else in
+// big.Int.
+func interestFunc(num, den *big.Int) func(capital int64) int64 {
+	if num.IsUint64() && den.IsUint64() {
+		n, d := num.Uint64(), den.Uint64()
+		return func(capital int64) int64 {
+			hi, lo := bits.Mul64(uint64(capital), n)
+			lo, carry := bits.Add64(lo, d/2, 0)
+			hi += carry
+			if hi >= d { // the quotient would not fit: never for capital ≤ maxCents
+				return bigInterest(capital, num, den)
+			}
+			q, _ := bits.Div64(hi, lo, d)
+			return int64(q)
+		}
+	}
+	return func(capital int64) int64 { return bigInterest(capital, num, den) }
+}
+
+func bigInterest(capital int64, num, den *big.Int) int64 {
+	var x, scratch big.Int
+	x.SetInt64(capital)
+	x.Mul(&x, num)
+	return divHalfUp(&x, den, &scratch)
 }
 
 // annuityPayment is amount × i × q / (q − 1) with q = (1+i)^n, i = num/den,

@@ -2,6 +2,8 @@ package insight
 
 import (
 	"math"
+	"math/big"
+	"math/rand/v2"
 	"slices"
 	"strconv"
 	"testing"
@@ -144,6 +146,20 @@ func TestNoScheduleFromBadTerms(t *testing.T) {
 		l := Compute([]api.Pledge{pledge(1, "repaying", 100000, "2025-06-01T10:00:00Z", opt, repaid(40000))}, nil, now).Loans[0]
 		if len(l.Schedule) != 0 || l.Estimated || l.Realised.OK || l.Expected.OK || l.Outstanding != 60000 {
 			t.Errorf("%s: %d instalments, estimated %v, returns %+v %+v, outstanding %d", name, len(l.Schedule), l.Estimated, l.Realised, l.Expected, l.Outstanding)
+		}
+	}
+}
+
+func TestInterestFastPathAgreesWithBigInt(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 10000 {
+		scale := rng.IntN(16)
+		num := big.NewInt(rng.Int64N(1 << 40))
+		den := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(scale)), nil)
+		den.Mul(den, big.NewInt(1200))
+		capital := rng.Int64N(maxCents + 1)
+		if got, want := interestFunc(num, den)(capital), bigInterest(capital, num, den); got != want {
+			t.Fatalf("interest of %d × %v/%v: %d, big.Int says %d", capital, num, den, got, want)
 		}
 	}
 }

@@ -68,7 +68,6 @@ const (
 	maxX        = 100.0 // r up to e^100 − 1
 	maxExponent = 600.0 // |x·tᵢ| bound: e^600 × a normalised amount stays finite
 	maxIter     = 200
-	gridPoints  = 400 // when flows change sign more than once
 )
 
 // solve merges the flows by day, then finds a root of the present value:
@@ -159,8 +158,11 @@ func signChanges(c []float64) int {
 }
 
 // bracket finds [lo, hi] holding one root. With one sign change the root is
-// unique, so the ends of the range decide; otherwise a grid is scanned and
-// the bracket nearest x = 0 (r = 0 %) wins.
+// unique, so the ends of the range decide. Otherwise the search walks out
+// from x = 0 (r = 0 %) both ways in steps growing by half each time and
+// keeps the first sign change met, the root nearest 0 %: a few dozen
+// evaluations where a fine grid would take hundreds (a portfolio has
+// thousands of flows and changes sign often).
 func bracket(pv func(float64) (float64, float64), lo, hi float64, changes int) (float64, float64, bool) {
 	flo, _ := pv(lo)
 	fhi, _ := pv(hi)
@@ -173,29 +175,35 @@ func bracket(pv func(float64) (float64, float64), lo, hi float64, changes int) (
 		}
 		return lo, hi, (flo < 0) != (fhi < 0)
 	}
-	best, found := 0.0, false
-	var blo, bhi float64
-	step := (hi - lo) / gridPoints
-	a, fa := lo, flo
-	for i := 1; i <= gridPoints; i++ {
-		b := lo + float64(i)*step
-		if i == gridPoints {
-			b = hi
-		}
-		fb, _ := pv(b)
-		if fa == 0 || (fa < 0) != (fb < 0) {
-			dist := min(math.Abs(a), math.Abs(b))
-			if a <= 0 && b >= 0 {
-				dist = 0
-			}
-			if !found || dist < best {
-				best, blo, bhi, found = dist, a, b, true
-			}
-		}
-		a, fa = b, fb
+	f0, _ := pv(0)
+	if f0 == 0 {
+		return 0, 0, true
 	}
-	return blo, bhi, found
+	down, up := 0.0, 0.0 // the last points reached each way
+	fdown, fup := f0, f0
+	for step := firstStep; down > lo || up < hi; step *= 1.5 {
+		if up < hi {
+			next := min(step, hi)
+			fnext, _ := pv(next)
+			if (fnext < 0) != (fup < 0) || fnext == 0 {
+				return up, next, true
+			}
+			up, fup = next, fnext
+		}
+		if down > lo {
+			next := max(-step, lo)
+			fnext, _ := pv(next)
+			if (fnext < 0) != (fdown < 0) || fnext == 0 {
+				return next, down, true
+			}
+			down, fdown = next, fnext
+		}
+	}
+	return 0, 0, false
 }
+
+// firstStep is the first point of the outward search, about ±0.5 %.
+const firstStep = 0.005
 
 // safeNewton finds the root inside [lo, hi], where pv changes sign.
 func safeNewton(pv func(float64) (float64, float64), lo, hi float64) (float64, bool) {
