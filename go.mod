@@ -17,7 +17,7 @@ require (
 	github.com/getkin/kin-openapi v0.153.0
 	github.com/muesli/cancelreader v0.2.2
 	github.com/spf13/cobra v1.10.2
-	github.com/spf13/pflag v1.0.9
+	github.com/spf13/pflag v1.0.10
 	github.com/zalando/go-keyring v0.2.8
 	golang.org/x/text v0.44.0
 )
