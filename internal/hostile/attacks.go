@@ -161,19 +161,24 @@ var bomb struct {
 }
 
 // gzipBomb is a JSON array of GzipBombBytes of blanks, gzipped to about
-// 1/1000 of that: valid JSON, were it read whole.
+// 1/1000 of that: valid JSON, were it read whole. It is a stream of gzip
+// members, which a reader joins (RFC 1952), so that only one MiB is ever
+// compressed.
 func gzipBomb() []byte {
 	bomb.once.Do(func() {
-		var b bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
-		_, _ = zw.Write([]byte("["))
-		blanks := bytes.Repeat([]byte(" "), 1<<20)
-		for range GzipBombBytes >> 20 {
-			_, _ = zw.Write(blanks)
+		member := func(p []byte) []byte {
+			var b bytes.Buffer
+			zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
+			_, _ = zw.Write(p)
+			_ = zw.Close()
+			return b.Bytes()
 		}
-		_, _ = zw.Write([]byte("]"))
-		_ = zw.Close()
-		bomb.gz = b.Bytes()
+		blanks := member(bytes.Repeat([]byte(" "), 1<<20))
+		out := member([]byte("["))
+		for range GzipBombBytes >> 20 {
+			out = append(out, blanks...)
+		}
+		bomb.gz = append(out, member([]byte("]"))...)
 	})
 	return bomb.gz
 }
