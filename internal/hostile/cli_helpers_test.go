@@ -1,0 +1,120 @@
+package hostile_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+
+	"github.com/miimosa/miimosa/internal/cli"
+	"github.com/miimosa/miimosa/internal/hostile"
+)
+
+// Exit codes a script relies on (internal/cli/exit.go).
+const (
+	exitOK      = 0
+	exitUsage   = 2
+	exitNetwork = 6 // the server's fault
+	exitUnknown = 7 // a lead's outcome is unknown
+)
+
+// cliResult is a command's exit code and streams.
+type cliResult struct {
+	code           int
+	stdout, stderr string
+}
+
+// runCLI runs the command line in-process, as main does, against s, with
+// the key in the environment and home, config, state and cache in the
+// test's own directory.
+func runCLI(t *testing.T, s *hostile.Server, args ...string) cliResult {
+	t.Helper()
+	dir := t.TempDir()
+	env := map[string]string{
+		"MIIMOSA_API_URL": s.URL,
+		"MIIMOSA_API_KEY": testKey,
+		"HOME":            dir,
+		"XDG_CONFIG_HOME": filepath.Join(dir, "config"),
+		"XDG_STATE_HOME":  filepath.Join(dir, "state"),
+		"XDG_CACHE_HOME":  filepath.Join(dir, "cache"),
+		"LANG":            "C.UTF-8",
+	}
+	var out, errb bytes.Buffer
+	app := &cli.App{
+		Stdin:      strings.NewReader(""),
+		Stdout:     &out,
+		Stderr:     &errb,
+		Getenv:     func(k string) string { return env[k] },
+		IsTerminal: func(any) bool { return false },
+		Now:        func() time.Time { return time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC) },
+	}
+	c, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	code := cli.Main(c, args, app)
+	return cliResult{code: code, stdout: out.String(), stderr: errb.String()}
+}
+
+// expectCode fails with both streams when the exit code is not want.
+func (r cliResult) expectCode(t *testing.T, want int) cliResult {
+	t.Helper()
+	if r.code != want {
+		t.Fatalf("exit code %d, want %d\nstdout:\n%s\nstderr:\n%s", r.code, want, r.stdout, r.stderr)
+	}
+	return r
+}
+
+// expectOneLine checks the error a person reads: one line on standard
+// error, "miimosa: …", holding each of parts, without the key or the
+// lender's personal data, and never the usage hint of exit 2.
+func (r cliResult) expectOneLine(t *testing.T, parts ...string) {
+	t.Helper()
+	line := strings.TrimSuffix(r.stderr, "\n")
+	if line == "" || strings.Contains(line, "\n") || !strings.HasPrefix(line, "miimosa: ") {
+		t.Fatalf("stderr is not one line starting with \"miimosa: \": %q", r.stderr)
+	}
+	for _, p := range parts {
+		if !strings.Contains(line, p) {
+			t.Errorf("stderr %q does not contain %q", line, p)
+		}
+	}
+	if strings.Contains(line, "--help") || strings.Contains(line, "flag") {
+		t.Errorf("stderr %q blames the command line for the server's fault", line)
+	}
+	expectNoPersonalData(t, "stderr", r.stderr)
+}
+
+// expectNoControls fails if out holds a control character other than a
+// line break, an escape, or a C1, bidi or zero-width joiner character.
+func expectNoControls(t *testing.T, what, out string) {
+	t.Helper()
+	for i, r := range out {
+		if r == '\n' {
+			continue
+		}
+		if unicode.IsControl(r) || r == '\u200d' || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x200e || r == 0x200f || r == 0x061c {
+			t.Errorf("%s holds %U at byte %d: %q", what, r, i, around(out, i))
+			return
+		}
+	}
+}
+
+func around(s string, i int) string {
+	return s[max(0, i-30):min(len(s), i+30)]
+}
+
+// writeLeadFile writes the test lead as `lead --file` reads it.
+func writeLeadFile(t *testing.T) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "lead.json")
+	body := `{"email": "` + email + `", "firstname": "Jeanne", "lastname": "Martin", "phone": "0612345678",
+  "collect_type": "lending", "project_description": "Un séchoir solaire", "project_total_budget": "45000",
+  "publication_timeframe": "within_month"}`
+	if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
