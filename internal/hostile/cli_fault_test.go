@@ -81,8 +81,9 @@ func TestLeadCommandSaysAMalformedAnswerLeavesTheOutcomeUnknown(t *testing.T) {
 	expectHits(t, s, http.MethodPost, "/leads", 1)
 	if r.code == exitNetwork {
 		t.Skip("BUG: a lead answered with malformed headers after its whole body was received exits 6 " +
-			"(\"answered something this client refuses\") instead of 7 (outcome unknown): api.networkError makes it " +
-			"ErrRefused with Sent=false, and lead.outcomeUnknown only looks at ErrNetwork")
+			"(\"answered something this client refuses\") instead of 7 (outcome unknown): api.networkError (api/retry.go) " +
+			"classes it ErrRefused with Sent=false, and lead.outcomeUnknown (internal/lead/send.go) counts a written " +
+			"request without status as unknown only for ErrNetwork, a deadline or a cancellation")
 	}
 	r.expectCode(t, exitUnknown)
 	r.expectOneLine(t, "may have been received")
