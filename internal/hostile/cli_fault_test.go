@@ -140,9 +140,9 @@ func TestCommandsStopOnALoopOfNextLinks(t *testing.T) {
 	r := runCLI(t, s, append([]string{"pledges", "--all", "--format", "csv"}, userFlags...)...).expectCode(t, exitNetwork)
 	r.expectOneLine(t, "refuses", "circle")
 	rows := readCSV(t, r.stdout)
-	// --all asks for pages of 100: pages 1 and 2, then the link back to 1.
-	if len(rows) != 1+200 || rows[200][0] != strconv.FormatInt(hostile.PledgeID(199), 10) {
-		t.Errorf("%d CSV rows, want the header and the 200 pledges of pages 1 and 2", len(rows))
+	// Pages 1 and 2, then the link back to 1.
+	if n := 2 * hostile.LinkPageSize; len(rows) != 1+n || rows[n][0] != strconv.FormatInt(hostile.PledgeID(n-1), 10) {
+		t.Errorf("%d CSV rows, want the header and the %d pledges of pages 1 and 2", len(rows), n)
 	}
 	expectHits(t, s, http.MethodGet, "/user/pledges", 2)
 

@@ -19,8 +19,9 @@ func TestWalkStopsOnALoopOfNextLinks(t *testing.T) {
 
 	items, pages, err := collect(c.PledgePages(ctx(t), lender, 10))
 	e := expectKind(t, err, api.ErrRefused)
-	if pages != 2 || len(items) != 20 || items[19].ID != hostile.PledgeID(19) {
-		t.Errorf("loaded %d pages, %d pledges; want pages 1 and 2, 20 pledges", pages, len(items))
+	n := 2 * hostile.LinkPageSize
+	if pages != 2 || len(items) != n || items[n-1].ID != hostile.PledgeID(n-1) {
+		t.Errorf("loaded %d pages, %d pledges; want pages 1 and 2, %d pledges", pages, len(items), n)
 	}
 	if !strings.Contains(e.Error(), "circle") {
 		t.Errorf("message %q does not say the links go in a circle", e.Error())
@@ -29,8 +30,8 @@ func TestWalkStopsOnALoopOfNextLinks(t *testing.T) {
 
 	projects, pages, err := collect(c.ProjectPages(ctx(t), api.ProjectQuery{PerPage: 10}))
 	expectKind(t, err, api.ErrRefused)
-	if pages != 2 || len(projects) != 20 {
-		t.Errorf("loaded %d pages, %d projects; want 2 pages, 20 projects", pages, len(projects))
+	if pages != 2 || len(projects) != n {
+		t.Errorf("loaded %d pages, %d projects; want 2 pages, %d projects", pages, len(projects), n)
 	}
 	expectHits(t, s, http.MethodGet, "/projects", 2)
 }
@@ -42,8 +43,8 @@ func TestWalkStopsOnEndlessNextLinks(t *testing.T) {
 	const maxPages = 30
 	items, pages, err := collect(c.ProjectPages(ctx(t), api.ProjectQuery{PerPage: 10}, api.WithLimits(api.Limits{MaxPages: maxPages})))
 	e := expectKind(t, err, api.ErrRefused)
-	if pages != maxPages || len(items) != maxPages*10 {
-		t.Errorf("loaded %d pages, %d projects; want %d pages of 10", pages, len(items), maxPages)
+	if pages != maxPages || len(items) != maxPages*hostile.LinkPageSize {
+		t.Errorf("loaded %d pages, %d projects; want %d pages of %d", pages, len(items), maxPages, hostile.LinkPageSize)
 	}
 	if !strings.Contains(e.Error(), "pages") {
 		t.Errorf("message %q does not name the page cap", e.Error())
@@ -51,7 +52,7 @@ func TestWalkStopsOnEndlessNextLinks(t *testing.T) {
 	expectHits(t, s, http.MethodGet, "/projects", maxPages)
 
 	// The item cap cuts the page that passes it.
-	const maxItems = 55
+	const maxItems = 53 // not a multiple of the page size: the page that passes it is cut
 	pledges, _, err := collect(c.PledgePages(ctx(t), lender, 10, api.WithLimits(api.Limits{MaxItems: maxItems})))
 	e = expectKind(t, err, api.ErrRefused)
 	if len(pledges) != maxItems {
@@ -60,7 +61,7 @@ func TestWalkStopsOnEndlessNextLinks(t *testing.T) {
 	if !strings.Contains(e.Error(), "items") {
 		t.Errorf("message %q does not name the item cap", e.Error())
 	}
-	expectHits(t, s, http.MethodGet, "/user/pledges", 6)
+	expectHits(t, s, http.MethodGet, "/user/pledges", (maxItems+hostile.LinkPageSize-1)/hostile.LinkPageSize)
 }
 
 func TestWalkRefusesANextLinkToAnotherServer(t *testing.T) {

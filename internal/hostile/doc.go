@@ -27,6 +27,7 @@
 // No unbounded work from the server:
 //   - NextLoop: the next-page links go 1 → 2 → 1 → 2…, without Total.
 //   - NextEndless: every page links to a next one, distinct, forever.
+//     Both serve LinkPageSize items a page at most.
 //   - NextOtherHost: page 1's next link points to another server, with the
 //     lender's email and birthdate in its query.
 //   - LyingTotal: /projects announces far more items than it has (Total

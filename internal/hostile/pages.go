@@ -7,6 +7,9 @@ import (
 	"strings"
 )
 
+// LinkPageSize is the most items a page of NextLoop or NextEndless holds.
+const LinkPageSize = 5
+
 // Lies of LyingTotal: what /projects announces, and what /user/pledges does.
 const (
 	LyingProjectsTotal = 100_000
@@ -20,10 +23,14 @@ func (sc Scenario) serveList(w http.ResponseWriter, r *http.Request, other strin
 	q := r.URL.Query()
 	page := positive(q.Get("page"), 1)
 	per := min(positive(q.Get("per_page"), DefaultPerPage), maxPerPage)
+	// Pages of made-up links hold a few items: a client that follows them
+	// further than it should grows slowly enough for a test to see it.
 	switch sc {
 	case NextLoop:
+		per = min(per, LinkPageSize)
 		n = 2 * per // pages 1 and 2 are full, and link to each other
 	case NextEndless:
+		per = min(per, LinkPageSize)
 		n = page * per // there is always one more page
 	}
 	items := []any{}
