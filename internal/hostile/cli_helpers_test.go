@@ -3,6 +3,8 @@ package hostile_test
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -33,10 +35,16 @@ type cliResult struct {
 // test's own directory.
 func runCLI(t *testing.T, s *hostile.Server, args ...string) cliResult {
 	t.Helper()
+	return runCLIWithin(t, s, 30*time.Second, args...)
+}
+
+// runCLIWithin is runCLI with the caller's deadline: a script's timeout.
+func runCLIWithin(t *testing.T, s *hostile.Server, within time.Duration, args ...string) cliResult {
+	t.Helper()
 	dir := t.TempDir()
 	env := map[string]string{
 		"MIIMOSA_API_URL": s.URL,
-		"MIIMOSA_API_KEY": testKey,
+		"MIIMOSA_API_KEY": cliKey,
 		"HOME":            dir,
 		"XDG_CONFIG_HOME": filepath.Join(dir, "config"),
 		"XDG_STATE_HOME":  filepath.Join(dir, "state"),
@@ -52,7 +60,7 @@ func runCLI(t *testing.T, s *hostile.Server, args ...string) cliResult {
 		IsTerminal: func(any) bool { return false },
 		Now:        func() time.Time { return time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC) },
 	}
-	c, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	c, cancel := context.WithTimeout(context.Background(), within)
 	defer cancel()
 	code := cli.Main(c, args, app)
 	return cliResult{code: code, stdout: out.String(), stderr: errb.String()}
@@ -87,6 +95,37 @@ func (r cliResult) expectOneLine(t *testing.T, parts ...string) {
 	expectNoPersonalData(t, "stderr", r.stderr)
 }
 
+// cliKey is the key the commands are given.
+const cliKey = "hostile-cli-key"
+
+// expectNoPersonalData fails if text shows the lender's email or
+// birthdate, or the key.
+func expectNoPersonalData(t *testing.T, what, text string) {
+	t.Helper()
+	for _, secret := range []string{lender.Email, lender.Birthdate, cliKey} {
+		if strings.Contains(text, secret) {
+			t.Errorf("%s shows %q: %q", what, secret, text)
+		}
+	}
+}
+
+// expectNoOtherHost fails if a request reached the server under another
+// host name (NextOtherHost's link): the key and the lender's data went
+// with it.
+func expectNoOtherHost(t *testing.T, s *hostile.Server) {
+	t.Helper()
+	for _, r := range s.API.Requests() {
+		if strings.HasPrefix(r.Host, "localhost") {
+			t.Errorf("the link to another host was followed: %s %s (Host %s)", r.Method, r.Path, r.Host)
+		}
+	}
+}
+
+// userFlags name the lender for wallet and pledges.
+func userFlags() []string {
+	return []string{"--email", lender.Email, "--birthdate", lender.Birthdate}
+}
+
 // expectNoControls fails if out holds a control character other than a
 // line break, a bidi control or a zero-width joiner: what a terminal acts
 // on, or draws at another width than the layout measured.
@@ -118,12 +157,26 @@ func around(s string, i int) string {
 // writeLeadFile writes the test lead as `lead --file` reads it.
 func writeLeadFile(t *testing.T) string {
 	t.Helper()
+	b, err := json.Marshal(map[string]string{
+		"email": lead.Email, "firstname": lead.Firstname, "lastname": lead.Lastname, "phone": lead.Phone,
+		"collect_type": lead.CollectType, "project_description": lead.ProjectDescription,
+		"project_total_budget": lead.ProjectTotalBudget, "publication_timeframe": lead.PublicationTimeframe,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 	p := filepath.Join(t.TempDir(), "lead.json")
-	body := `{"email": "` + email + `", "firstname": "Jeanne", "lastname": "Martin", "phone": "0612345678",
-  "collect_type": "lending", "project_description": "Un séchoir solaire", "project_total_budget": "45000",
-  "publication_timeframe": "within_month"}`
-	if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+	if err := os.WriteFile(p, b, 0o600); err != nil {
 		t.Fatal(err)
 	}
 	return p
+}
+
+func readCSV(t *testing.T, s string) [][]string {
+	t.Helper()
+	rows, err := csv.NewReader(strings.NewReader(s)).ReadAll()
+	if err != nil {
+		t.Fatalf("the CSV does not parse: %v", err)
+	}
+	return rows
 }
