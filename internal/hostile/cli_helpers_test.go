@@ -139,6 +139,18 @@ func expectNoControls(t *testing.T, what, out string) {
 	}
 }
 
+// expectNoRawInvisible fails if JSON output holds, raw, a control
+// character other than a line break, or a bidi control.
+func expectNoRawInvisible(t *testing.T, what, out string) {
+	t.Helper()
+	for i, r := range out {
+		if r != '\n' && badRune(r, false) {
+			t.Errorf("%s holds %U raw at byte %d: %q", what, r, i, around(out, i))
+			return
+		}
+	}
+}
+
 // badRune reports a C0 or C1 control, a bidi control and, with zwj, a
 // zero-width joiner.
 func badRune(r rune, zwj bool) bool {
