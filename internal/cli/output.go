@@ -175,6 +175,13 @@ func writeList[T any](ctx context.Context, o *output, pages iter.Seq2[api.Page[T
 			foot.add(item)
 			return tw.add(l.cells(o, item))
 		}
+		// The rows held to size the columns are printed, with no total.
+		abort = func() error {
+			if count == 0 {
+				return nil
+			}
+			return tw.close()
+		}
 		end = func() error {
 			if count == 0 {
 				_, err := fmt.Fprintln(o.w, o.p.T("cli.table.empty"))

@@ -69,7 +69,8 @@ func outcomeUnknown(err error, wrote bool) bool {
 		return false // nothing reached the server
 	}
 	// Written, and no status: the answer never came (a timeout, a lost
-	// connection, a cancellation while waiting).
-	return errors.Is(err, api.ErrNetwork) || errors.Is(err, context.DeadlineExceeded) ||
-		errors.Is(err, context.Canceled) || ae == nil
+	// connection, a cancellation while waiting), or came as something that
+	// is not HTTP (refused): either way the lead may have been filed.
+	return errors.Is(err, api.ErrNetwork) || errors.Is(err, api.ErrRefused) ||
+		errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) || ae == nil
 }

@@ -81,10 +81,12 @@ const formulaStart = "=+-@\t\r"
 // Defuse keeps a spreadsheet from running a cell as a formula (a server
 // string "=HYPERLINK(…)" or "@SUM(…)"): a cell starting with = + - @, a tab
 // or a carriage return gets a single quote before it, as OWASP
-// recommends; the spreadsheet shows the text, quote hidden. Negative
-// numbers are defused too ("'-5"): the API sends none.
+// recommends; the spreadsheet shows the text, quote hidden. Leading spaces
+// do not hide one (" =1+1": a spreadsheet may trim them on import, and a
+// tab or carriage return is cleaned to a space before it gets here).
+// Negative numbers are defused too ("'-5"): the API sends none.
 func Defuse(cell string) string {
-	if cell != "" && strings.ContainsRune(formulaStart, rune(cell[0])) {
+	if t := strings.TrimLeft(cell, " "); t != "" && strings.ContainsRune(formulaStart, rune(t[0])) {
 		return "'" + cell
 	}
 	return cell

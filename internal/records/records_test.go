@@ -10,7 +10,7 @@ import (
 func TestDefuse(t *testing.T) {
 	for in, want := range map[string]string{
 		"=HYPERLINK(\"x\")": "'=HYPERLINK(\"x\")", "+1": "'+1", "-5": "'-5", "@SUM(A1)": "'@SUM(A1)",
-		"\tx": "'\tx", "\rx": "'\rx", "Des ruches": "Des ruches", "": "", "1234.56": "1234.56",
+		"\tx": "'\tx", "\rx": "'\rx", " =1+1": "' =1+1", "  @x": "'  @x", " ": " ", "Des ruches": "Des ruches", "": "", "1234.56": "1234.56",
 	} {
 		if got := Defuse(in); got != want {
 			t.Errorf("Defuse(%q) = %q, want %q", in, got, want)
