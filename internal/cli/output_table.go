@@ -292,3 +292,19 @@ func (o *output) renderFields(fields []field) error {
 // clean makes a server string safe for a terminal or a CSV cell: no control
 // or escape sequences, no line breaks.
 func clean(s string) string { return textsafe.Clean(s) }
+
+// heading prints a section title in capitals (bold on a colour terminal),
+// after a blank line when it is not the first.
+func (o *output) heading(title string, blankBefore bool) error {
+	if blankBefore {
+		if err := o.w.WriteByte('\n'); err != nil {
+			return err
+		}
+	}
+	title = strings.ToUpper(title)
+	if o.color {
+		title = sgrBold + title + sgrReset
+	}
+	_, err := o.w.WriteString(title + "\n")
+	return err
+}
