@@ -23,6 +23,7 @@ require (
 )
 
 require (
+	github.com/NimbleMarkets/ntcharts/v2 v2.0.0 // indirect
 	github.com/atotto/clipboard v0.1.4 // indirect
 	github.com/aymanbagabas/go-udiff v0.4.1 // indirect
 	github.com/catppuccin/go v0.2.0 // indirect
