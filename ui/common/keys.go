@@ -105,6 +105,12 @@ func (k KeyMap) PledgeDetailHelp() []key.Binding {
 	return []key.Binding{k.Back, k.Open, k.Browser, k.Copy, k.Move, k.Zoom, k.Help, k.Quit}
 }
 
+// InsightHelp is the help bar over the insight pane: it scrolls, and r
+// asks again for the projects' regions a failed load did not get.
+func (k KeyMap) InsightHelp() []key.Binding {
+	return []key.Binding{k.Move, k.PageDown, k.NextPane, k.Reload, k.Privacy, k.NewLookup, k.Zoom, k.Help, k.Quit}
+}
+
 // ProjectsHelp is the help bar over the list of projects.
 func (k KeyMap) ProjectsHelp() []key.Binding {
 	return []key.Binding{k.Open, k.Search, k.Sort, k.Category, k.Type, k.Filters, k.Clear, k.Export, k.Browser, k.Copy, k.Reload, k.NextPane, k.Help, k.Quit}
@@ -131,7 +137,7 @@ func (k KeyMap) SearchHelp() []key.Binding {
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown, k.Open, k.Back},
-		{k.NextPane, k.PrevPane, k.Wallet, k.Pledges, k.Projects, k.Zoom, k.Reload},
+		{k.NextPane, k.PrevPane, k.Wallet, k.Pledges, k.Projects, k.Insight, k.Zoom, k.Reload},
 		{k.Search, k.Sort, k.Category, k.Type, k.Filters, k.Clear},
 		{k.Browser, k.Copy, k.Privacy, k.NewLookup, k.Lead, k.APIKey, k.Help, k.Quit},
 	}
