@@ -81,7 +81,7 @@ func init() {
 		"ui.insight.col_social":   {"Social", "Prél. sociaux"},
 		"ui.insight.col_withheld": {"Withheld", "Prélevé"},
 		"ui.insight.col_lost":     {"Capital lost", "Capital perdu"},
-		"ui.insight.tax_rates":    {"Flat tax at the rate in force on each payment's date: 12.8% income tax + 17.2% social charges until 2025, 18.6% from 2026.", "Prélèvement forfaitaire au taux du jour de chaque paiement : 12,8 % d'impôt + 17,2 % de prélèvements sociaux jusqu'en 2025, 18,6 % depuis 2026."},
+		"ui.insight.tax_rates":    {"Flat tax at the rate in force on each payment's date: %s income tax + %s social charges until 2025, %s from 2026.", "Prélèvement forfaitaire au taux du jour de chaque paiement : %s d'impôt + %s de prélèvements sociaux jusqu'en 2025, %s depuis 2026."},
 		"ui.insight.tax_rule":     {"Flat tax at the rate in force on each payment's date.", "Prélèvement forfaitaire au taux du jour de chaque paiement."},
 		"ui.insight.tax_note":     {"An estimate: check it against the platform's annual tax form (IFU).", "Une estimation : à vérifier avec l'imprimé fiscal unique (IFU) de la plateforme."},
 		"ui.insight.tax_none":     {"No interest received and no capital lost yet.", "Pas encore d'intérêts reçus ni de capital perdu."},
