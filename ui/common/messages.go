@@ -44,10 +44,12 @@ type OpenProjectMsg struct{ Project api.Project }
 // OpenPledgeMsg asks the root to show one pledge and its schedule. Loan is
 // the pledge as the insight report sees it (its whole schedule, paid, due,
 // late or lost, and its return); nil until a report is computed: the detail
-// shows the server's schedule.
+// shows the server's schedule. LoanSeq is the Seq of the InsightMsg the
+// loan came with, so that the detail takes only newer reports.
 type OpenPledgeMsg struct {
-	Pledge api.Pledge
-	Loan   *insight.Loan
+	Pledge  api.Pledge
+	Loan    *insight.Loan
+	LoanSeq int
 }
 
 // StatusMsg is a one-line notice for the status line ("URL copied").

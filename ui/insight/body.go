@@ -372,7 +372,9 @@ func (p painter) tax(r *figures.Report) []string {
 	}
 	// The rates are the law's, not the person's: still, under privacy the
 	// screen shows no number next to a percent sign at all.
-	pct := func(perMille int64) string { return p.env.Format.Percent(api.Decimal{Value: perMille, Scale: 1, Valid: true}) }
+	pct := func(perMille int64) string {
+		return p.env.Format.Percent(api.Decimal{Value: perMille, Scale: 1, Valid: true})
+	}
 	rule := p.t("ui.insight.tax_rates", pct(128), pct(172), pct(186))
 	if p.private {
 		rule = p.t("ui.insight.tax_rule")

@@ -461,8 +461,8 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 			return m.openDate(), nil
 		}
 		if p, ok := m.Selected(); ok {
-			loan := m.loan(p)
-			return m, func() tea.Msg { return common.OpenPledgeMsg{Pledge: p, Loan: loan} }
+			open := common.OpenPledgeMsg{Pledge: p, Loan: m.loan(p), LoanSeq: m.reportSeq}
+			return m, func() tea.Msg { return open }
 		}
 	case key.Matches(msg, k.Copy):
 		if p, ok := m.Selected(); ok && !m.showUpcoming {
