@@ -96,20 +96,21 @@ func (p painter) month(ym figures.YearMonth) string {
 }
 
 // body is every line under the title: a state while nothing is computed,
-// then the sections, the three answers first.
-func (m Model) body(w int) []string {
+// then the sections, the three answers first; marks are the lines where
+// the sections begin.
+func (m Model) body(w int) (lines []string, marks []int) {
 	p := painter{env: m.env, private: m.privacy, w: w}
 	st := m.env.Styles
 	r := m.sum.report
 	switch {
 	case !m.person:
-		return p.wrap(st.Muted, p.t("ui.insight.nobody"))
+		return p.wrap(st.Muted, p.t("ui.insight.nobody")), nil
 	case !m.got:
-		return p.wrap(st.Muted, p.t("ui.insight.waiting"))
+		return p.wrap(st.Muted, p.t("ui.insight.waiting")), nil
 	case r == nil:
-		return p.wrap(st.Muted, p.t("ui.insight.computing"))
+		return p.wrap(st.Muted, p.t("ui.insight.computing")), nil
 	case len(r.Loans) == 0:
-		return p.wrap(st.Muted, p.t("ui.insight.no_pledges"))
+		return p.wrap(st.Muted, p.t("ui.insight.no_pledges")), nil
 	}
 	var out []string
 	if m.partial {
@@ -130,9 +131,10 @@ func (m Model) body(w int) []string {
 		if i > 0 {
 			out = append(out, "")
 		}
+		marks = append(marks, len(out))
 		out = append(out, s...)
 	}
-	return out
+	return out, marks
 }
 
 // answers are the support desk's three questions, in plain words.

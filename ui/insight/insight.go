@@ -82,7 +82,8 @@ type Model struct {
 	seq       int // the last computation started
 	reportSeq int // the computation sum comes from; 0: none yet
 
-	vp viewport.Model
+	vp    viewport.Model
+	marks []int // the body's line of each section's heading, in order
 }
 
 // New returns an empty pane: it computes once the pledges pane announces
@@ -157,8 +158,13 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if !m.focused {
 			return m, nil
 		}
-		if key.Matches(msg, m.env.Keys.Reload) {
+		switch k := m.env.Keys; {
+		case key.Matches(msg, k.Reload):
 			return m.retryFacts()
+		case key.Matches(msg, k.NextSection):
+			return m.jump(1), nil
+		case key.Matches(msg, k.PrevSection):
+			return m.jump(-1), nil
 		}
 		m.env.Keys.Scroll(&m.vp, msg)
 		return m, nil
@@ -340,6 +346,32 @@ func (m Model) refresh() Model {
 	}
 	m.vp.SetWidth(m.width)
 	m.vp.SetHeight(max(0, m.height-1))
-	m.vp.SetContentLines(m.body(max(1, m.width)))
+	var lines []string
+	lines, m.marks = m.body(max(1, m.width))
+	m.vp.SetContentLines(lines)
+	return m
+}
+
+// jump scrolls to the next section's heading (dir 1) or the previous
+// one's (-1): the risk or the tax years in one or two keys.
+func (m Model) jump(dir int) Model {
+	at := m.vp.YOffset()
+	target := -1
+	for _, line := range m.marks {
+		if dir > 0 && line > at {
+			target = line
+			break
+		}
+		if dir < 0 && line < at {
+			target = line
+		}
+	}
+	if target < 0 {
+		target = 0 // before the first section: the top, with the notes
+		if dir > 0 {
+			return m
+		}
+	}
+	m.vp.SetYOffset(target)
 	return m
 }

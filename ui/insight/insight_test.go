@@ -183,3 +183,27 @@ func TestTheBodyScrolls(t *testing.T) {
 		t.Error("an unfocused pane moved on a key")
 	}
 }
+
+// ] and [ jump from section to section: the risk is three keys from the
+// top, whatever the width, and [ comes back.
+func TestSectionsAreReachableByKeys(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.FR} {
+		m, _ := announced(t, lang, 60, 15)
+		headings := map[i18n.Lang][]string{
+			i18n.EN: {"Return", "Cash-flow calendar", "Risk", "Diversification of the capital at work", "Tax years"},
+			i18n.FR: {"Rendement", "Calendrier des flux", "Risque", "Diversification du capital engagé", "Années fiscales"},
+		}[lang]
+		for i, h := range headings[:4] { // the tax years are at the end: they may not reach the top
+			m = uitest.Press(m, "]")
+			if got := strings.Split(uitest.Plain(m.View()), "\n")[1]; strings.TrimSpace(got) != h {
+				t.Errorf("%s: after ] ×%d the first line is %q, want %q", lang, i+1, got, h)
+			}
+		}
+		m = uitest.Press(m, "]")
+		uitest.Contains(t, m.View(), headings[4])
+		m = uitest.Press(m, "[", "[", "[", "[", "[", "[")
+		if m.vp.YOffset() != 0 {
+			t.Errorf("%s: [ did not come back to the top: offset %d", lang, m.vp.YOffset())
+		}
+	}
+}
