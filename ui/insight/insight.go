@@ -82,7 +82,10 @@ type Model struct {
 	seq       int // the last computation started
 	reportSeq int // the computation sum comes from; 0: none yet
 
+	// The body, each line laid out at the pane's width once, when it
+	// changes: View only picks the lines the viewport's offset shows.
 	vp    viewport.Model
+	lines []string
 	marks []int // the body's line of each section's heading, in order
 }
 
@@ -296,17 +299,20 @@ func summarise(pledges []api.Pledge, facts map[int64]figures.ProjectFacts, now t
 	return s
 }
 
-// View draws the title line and the scrolled body at exactly the size given.
+// View draws the title line and the scrolled body at exactly the size
+// given. The body's lines are already the pane's width: its cost is the
+// lines on screen, whatever the report holds.
 func (m Model) View() string {
 	if m.env == nil || m.width <= 0 || m.height <= 0 {
 		return ""
 	}
-	lines := make([]string, 0, m.height)
-	lines = append(lines, common.DetailTitle(m.env.Styles, m.title(), m.tail(), m.vp, m.width))
-	if m.height > 1 {
-		lines = append(lines, strings.Split(m.vp.View(), "\n")...)
+	c := common.Canvas{W: m.width, H: m.height}
+	c.Line(common.DetailTitle(m.env.Styles, m.title(), m.tail(), m.vp, m.width))
+	from := min(m.vp.YOffset(), len(m.lines))
+	for _, l := range m.lines[from:min(len(m.lines), from+m.height-1)] {
+		c.Exact(l)
 	}
-	return common.Block(lines, m.width, m.height)
+	return c.String()
 }
 
 // title names the day of the figures and how many loans they add up.
@@ -348,6 +354,10 @@ func (m Model) refresh() Model {
 	m.vp.SetHeight(max(0, m.height-1))
 	var lines []string
 	lines, m.marks = m.body(max(1, m.width))
+	for i, l := range lines {
+		lines[i] = common.FitLine(l, m.width)
+	}
+	m.lines = lines
 	m.vp.SetContentLines(lines)
 	return m
 }
