@@ -16,6 +16,7 @@ import (
 	"github.com/miimosa/miimosa/internal/lead"
 	"github.com/miimosa/miimosa/ui/common"
 	"github.com/miimosa/miimosa/ui/help"
+	insightpane "github.com/miimosa/miimosa/ui/insight"
 	"github.com/miimosa/miimosa/ui/keyprompt"
 	"github.com/miimosa/miimosa/ui/leadform"
 	"github.com/miimosa/miimosa/ui/lookup"
@@ -45,11 +46,12 @@ type Options struct {
 	Cache *cache.Store
 }
 
-// Panes, in the order of the keys 1, 2, 3 and of tab.
+// Panes, in the order of the keys 1, 2, 3, 4 and of tab.
 const (
 	paneWallet = iota
 	panePledges
 	paneProjects
+	paneInsight
 	paneCount
 )
 
@@ -73,6 +75,9 @@ type Model struct {
 	width, height int
 	panes         [paneCount]slot
 	focus         int
+	// bottom is the pane the wide layout's bottom row shows: the projects
+	// or the insight, whichever was chosen last.
+	bottom int
 	// details are the detail views in front of the panes, the top one last
 	// (a pledge, then its project); esc closes the top one.
 	details []detail
@@ -129,6 +134,7 @@ var (
 	_ helping = wallet.Model{}
 	_ helping = pledges.Model{}
 	_ helping = projects.Model{}
+	_ helping = insightpane.Model{}
 )
 
 // New builds the root model and its panes.
@@ -146,10 +152,12 @@ func New(opts Options) Model {
 		spinner: spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(env.Styles.Accent)),
 		autoRun: opts.LookupNow,
 		focus:   paneProjects, // the only pane with something to show before a lookup
+		bottom:  paneProjects,
 	}
 	wp, pp, jp := wallet.New(env, m.client), pledges.New(env, m.client), projects.New(env, m.client).WithCache(opts.Cache, opts.Host)
-	m.startCmds = []tea.Cmd{tea.RequestBackgroundColor, wp.Init(), pp.Init(), jp.Init()}
-	m.panes = [paneCount]slot{wrap(wp), wrap(pp), wrap(jp)}
+	ip := insightpane.New(env, m.client)
+	m.startCmds = []tea.Cmd{tea.RequestBackgroundColor, wp.Init(), pp.Init(), jp.Init(), ip.Init()}
+	m.panes = [paneCount]slot{wrap(wp), wrap(pp), wrap(jp), wrap(ip)}
 	if opts.Privacy {
 		m, _ = m.broadcast(common.PrivacyMsg{On: true})
 	}
@@ -208,7 +216,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case common.OpenProjectMsg:
 		return m.spin(m.openProject(msg.Project))
 	case common.OpenPledgeMsg:
-		return m.openPledge(msg.Pledge), nil
+		return m.openPledge(msg), nil
 	case keyprompt.DoneMsg:
 		return m.spin(m.keyAccepted(msg))
 	case keyprompt.ForgottenMsg:
@@ -268,6 +276,8 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m.setFocus(panePledges), nil
 	case key.Matches(msg, keys.Projects):
 		return m.setFocus(paneProjects), nil
+	case key.Matches(msg, keys.Insight):
+		return m.setFocus(paneInsight), nil
 	case key.Matches(msg, keys.Privacy):
 		m.privacy = !m.privacy
 		return m.broadcast(common.PrivacyMsg{On: m.privacy})
@@ -407,6 +417,9 @@ func (m Model) statusMessage() (text string, err error) {
 
 func (m Model) setFocus(i int) Model {
 	m.focus = i
+	if i == paneProjects || i == paneInsight {
+		m.bottom = i // the bottom row shows what was chosen last
+	}
 	for len(m.details) > 0 { // switching panes leaves every detail
 		m = m.closeDetail()
 	}
@@ -506,8 +519,8 @@ func (m Model) openProject(p api.Project) (Model, tea.Cmd) {
 }
 
 // openPledge shows one pledge and its schedule in front of everything else.
-func (m Model) openPledge(p api.Pledge) Model {
-	d := pledgedetail.New(m.env, p).SetPrivacy(m.privacy)
+func (m Model) openPledge(msg common.OpenPledgeMsg) Model {
+	d := pledgedetail.New(m.env, msg.Pledge).WithLoan(msg.Loan, msg.LoanSeq).SetPrivacy(m.privacy)
 	return m.pushDetail(wrap(d), "ui.pane.pledge")
 }
 

@@ -120,6 +120,10 @@ func TestScreens(t *testing.T) {
 			// The lookup skipped, enter opens the first project over the whole area.
 			then:  []step{{when: func(m Model) bool { return m.modal == modalNone && settled(m) }, keys: []tea.Msg{uitest.Key("enter")}}},
 			ready: func(m Model) bool { return len(m.details) == 1 && settled(m) }},
+		// 4: the insight in the bottom row (the stacked 4th tab at 60×15),
+		// the three answers at its top.
+		{name: "insight", user: &demo, keys: []tea.Msg{uitest.Key("4")},
+			ready: func(m Model) bool { return m.focus == paneInsight && m.bottom == paneInsight && settled(m) }},
 		{name: "pledge_project_detail", user: &demo, keys: []tea.Msg{uitest.Key("enter")},
 			// enter opens the pledge and its schedule; enter again, its project.
 			then:  []step{{when: pledgeOpen, keys: []tea.Msg{uitest.Key("enter")}}},

@@ -45,9 +45,10 @@ func (m Model) geometry() geometry {
 			g.walletW = 34
 		}
 		// The focused row gets the larger share: three fifths for the
-		// wallet and pledges, the projects the same from below.
+		// wallet and pledges, the projects or the insight the same from
+		// below.
 		share := g.mainH * 3 / 5
-		if m.focus == paneProjects {
+		if m.focus == paneProjects || m.focus == paneInsight {
 			share = g.mainH - share
 		}
 		g.topH = max(minTopH, min(share, g.mainH-minBottomH))
@@ -67,7 +68,8 @@ func (m Model) mainSize() (int, int) {
 func (g geometry) singleSize() (int, int) { return max(0, g.mainW-2), max(0, g.mainH-1) }
 
 // paneSize is the inner size of pane i: its frame when wide, the strip
-// and a margin when alone.
+// and a margin when alone. The projects and the insight share the bottom
+// row: both are given its size, so either is ready to show.
 func (m Model) paneSize(g geometry, i int) (int, int) {
 	if g.single {
 		return g.singleSize()
@@ -173,12 +175,21 @@ func (m Model) dashboard(g geometry) string {
 		m.frame(m.paneTitle(paneWallet), m.panes[paneWallet].view(), g.walletW, g.topH, focused(paneWallet)),
 		m.frame(m.paneTitle(panePledges), m.panes[panePledges].view(), g.mainW-g.walletW, g.topH, focused(panePledges)),
 	)
-	bottom := m.frame(m.paneTitle(paneProjects), m.panes[paneProjects].view(), g.mainW, g.mainH-g.topH, focused(paneProjects))
+	bottom := m.frameWith(m.paneTitle(m.bottom), m.paneTitle(m.behind()), m.panes[m.bottom].view(), g.mainW, g.mainH-g.topH, focused(m.bottom))
 	return top + "\n" + bottom
 }
 
+// behind is the pane of the bottom row that is not shown: its name
+// follows the shown one's in the frame, so both keys are in sight.
+func (m Model) behind() int {
+	if m.bottom == paneInsight {
+		return paneProjects
+	}
+	return paneInsight
+}
+
 func (m Model) paneTitle(i int) string {
-	return m.env.T.T([...]i18n.Key{"ui.pane.wallet", "ui.pane.pledges", "ui.pane.projects"}[i])
+	return m.env.T.T([...]i18n.Key{"ui.pane.wallet", "ui.pane.pledges", "ui.pane.projects", "ui.pane.insight"}[i])
 }
 
 // titleStrip names what the main area shows alone, and, zoomed, how to
@@ -192,7 +203,7 @@ func (m Model) titleStrip(title string) string {
 	return s
 }
 
-// tabStrip names the three panes when only one fits, the shown one marked.
+// tabStrip names the panes when only one fits, the shown one marked.
 func (m Model) tabStrip() string {
 	st := m.env.Styles
 	tabs := make([]string, paneCount)
@@ -228,6 +239,12 @@ func (m Model) tabAt(x int) (int, bool) {
 // frame draws a pane's box with its title in the top edge. The focused
 // pane's box is drawn heavy, so focus shows without colour (NO_COLOR).
 func (m Model) frame(title, body string, w, h int, focused bool) string {
+	return m.frameWith(title, "", body, w, h, focused)
+}
+
+// frameWith is frame with another name after the title, muted: the pane
+// that shares the area and is not shown.
+func (m Model) frameWith(title, other, body string, w, h int, focused bool) string {
 	if w < 4 || h < 2 {
 		return common.Block(nil, max(0, w), max(0, h))
 	}
@@ -237,10 +254,14 @@ func (m Model) frame(title, body string, w, h int, focused bool) string {
 		b, style, titleStyle = lipgloss.ThickBorder(), st.PaneBorderFocused, st.Title
 	}
 	edge := lipgloss.NewStyle().Foreground(style.GetBorderTopForeground())
-	label := common.FitLine(" "+title+" ", min(lipgloss.Width(title)+2, max(0, w-4)))
+	label := titleStyle.Render(" " + title + " ")
+	if other != "" {
+		label += st.Muted.Render("· " + other + " ")
+	}
+	label = common.FitLine(label, min(lipgloss.Width(label), max(0, w-4)))
 	fill := max(0, w-3-lipgloss.Width(label))
 	out := make([]string, 0, h)
-	out = append(out, edge.Render(b.TopLeft+b.Top)+titleStyle.Render(label)+edge.Render(strings.Repeat(b.Top, fill)+b.TopRight))
+	out = append(out, edge.Render(b.TopLeft+b.Top)+label+edge.Render(strings.Repeat(b.Top, fill)+b.TopRight))
 	for _, line := range strings.Split(common.Block(strings.Split(body, "\n"), w-4, h-2), "\n") {
 		out = append(out, edge.Render(b.Left)+" "+line+" "+edge.Render(b.Right))
 	}

@@ -63,8 +63,9 @@ func (m Model) spotAt(x, y int) spot {
 		return spot{kind: spotPane, pane: m.focus}.within(x-1, y-1, w, h)
 	}
 	// Wide: the wallet and the pledges side by side on top, the projects
-	// below; each pane's content sits inside its frame, one cell in.
-	i, left, top := paneProjects, 0, g.topH
+	// or the insight below; each pane's content sits inside its frame,
+	// one cell in.
+	i, left, top := m.bottom, 0, g.topH
 	if y < g.topH {
 		i, top = paneWallet, 0
 		if x >= g.walletW {

@@ -270,7 +270,10 @@ func TestPaneKeysMoveTheFocus(t *testing.T) {
 	for _, c := range []struct {
 		key  string
 		want int
-	}{{"1", paneWallet}, {"tab", panePledges}, {"tab", paneProjects}, {"tab", paneWallet}, {"shift+tab", paneProjects}, {"2", panePledges}, {"3", paneProjects}} {
+	}{
+		{"1", paneWallet}, {"tab", panePledges}, {"tab", paneProjects}, {"tab", paneInsight}, {"tab", paneWallet},
+		{"shift+tab", paneInsight}, {"shift+tab", paneProjects}, {"2", panePledges}, {"3", paneProjects}, {"4", paneInsight},
+	} {
 		a.keys(c.key)
 		if a.m.focus != c.want {
 			t.Errorf("after %s focus is %d, want %d", c.key, a.m.focus, c.want)

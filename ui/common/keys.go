@@ -25,6 +25,8 @@ type KeyMap struct {
 	Browser, Copy                    key.Binding
 	Privacy, NewLookup, Lead, APIKey key.Binding
 	Zoom, Export, View               key.Binding
+	// NextSection and PrevSection jump between the insight pane's sections.
+	NextSection, PrevSection key.Binding
 	// Yes and No answer a confirmation (forget the API key?).
 	Yes, No key.Binding
 
@@ -39,44 +41,46 @@ func NewKeyMap(p i18n.Printer) KeyMap {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, p.T(desc)))
 	}
 	return KeyMap{
-		Help:      b("?", "keys.help", "?"),
-		Quit:      b("q", "keys.quit", "q", "ctrl+c"),
-		NextPane:  b("tab", "keys.next_pane", "tab"),
-		PrevPane:  b("shift+tab", "keys.prev_pane", "shift+tab"),
-		Wallet:    b("1", "keys.wallet", "1"),
-		Pledges:   b("2", "keys.pledges", "2"),
-		Projects:  b("3", "keys.projects", "3"),
-		Insight:   b("4", "keys.insight", "4"),
-		Up:        b("↑/k", "keys.up", "up", "k"),
-		Down:      b("↓/j", "keys.down", "down", "j"),
-		Top:       b("g", "keys.top", "g", "home"),
-		Bottom:    b("G", "keys.bottom", "G", "end"),
-		PageUp:    b("pgup", "keys.page_up", "pgup"),
-		PageDown:  b("pgdn", "keys.page_down", "pgdown"),
-		Open:      b("enter", "keys.open", "enter"),
-		Back:      b("esc", "keys.back", "esc"),
-		Search:    b("/", "keys.search", "/"),
-		Sort:      b("s", "keys.sort", "s"),
-		Category:  b("c", "keys.category", "c"),
-		Type:      b("t", "keys.type", "t"),
-		Filters:   b("f", "keys.filters", "f"),
-		Clear:     b("x", "keys.clear", "x"),
-		Reload:    b("r", "keys.reload", "r"),
-		Browser:   b("o", "keys.browser", "o"),
-		Copy:      b("y", "keys.copy", "y"),
-		Privacy:   b("p", "keys.privacy", "p"),
-		NewLookup: b("n", "keys.new_lookup", "n"),
-		Lead:      b("L", "keys.lead", "L"),
-		APIKey:    b("K", "keys.api_key", "K"),
-		Zoom:      b("z", "keys.zoom", "z"),
-		Export:    b("e", "keys.export", "e"),
-		View:      b("v", "keys.view", "v"),
-		Yes:       b("y/enter", "keys.yes", "y", "enter"),
-		No:        b("n/esc", "keys.no", "n", "esc"),
-		Choose:    b("enter", "ui.keys.choose", "enter"),
-		Apply:     b("enter", "ui.keys.apply", "enter"),
-		Cancel:    b("esc", "ui.keys.cancel", "esc"),
-		Move:      b("↑/↓", "ui.keys.move", "up", "down", "k", "j"),
+		Help:        b("?", "keys.help", "?"),
+		Quit:        b("q", "keys.quit", "q", "ctrl+c"),
+		NextPane:    b("tab", "keys.next_pane", "tab"),
+		PrevPane:    b("shift+tab", "keys.prev_pane", "shift+tab"),
+		Wallet:      b("1", "keys.wallet", "1"),
+		Pledges:     b("2", "keys.pledges", "2"),
+		Projects:    b("3", "keys.projects", "3"),
+		Insight:     b("4", "keys.insight", "4"),
+		Up:          b("↑/k", "keys.up", "up", "k"),
+		Down:        b("↓/j", "keys.down", "down", "j"),
+		Top:         b("g", "keys.top", "g", "home"),
+		Bottom:      b("G", "keys.bottom", "G", "end"),
+		PageUp:      b("pgup", "keys.page_up", "pgup"),
+		PageDown:    b("pgdn", "keys.page_down", "pgdown"),
+		Open:        b("enter", "keys.open", "enter"),
+		Back:        b("esc", "keys.back", "esc"),
+		Search:      b("/", "keys.search", "/"),
+		Sort:        b("s", "keys.sort", "s"),
+		Category:    b("c", "keys.category", "c"),
+		Type:        b("t", "keys.type", "t"),
+		Filters:     b("f", "keys.filters", "f"),
+		Clear:       b("x", "keys.clear", "x"),
+		Reload:      b("r", "keys.reload", "r"),
+		Browser:     b("o", "keys.browser", "o"),
+		Copy:        b("y", "keys.copy", "y"),
+		Privacy:     b("p", "keys.privacy", "p"),
+		NewLookup:   b("n", "keys.new_lookup", "n"),
+		Lead:        b("L", "keys.lead", "L"),
+		APIKey:      b("K", "keys.api_key", "K"),
+		Zoom:        b("z", "keys.zoom", "z"),
+		Export:      b("e", "keys.export", "e"),
+		View:        b("v", "keys.view", "v"),
+		NextSection: b("]", "keys.next_section", "]"),
+		PrevSection: b("[", "keys.prev_section", "["),
+		Yes:         b("y/enter", "keys.yes", "y", "enter"),
+		No:          b("n/esc", "keys.no", "n", "esc"),
+		Choose:      b("enter", "ui.keys.choose", "enter"),
+		Apply:       b("enter", "ui.keys.apply", "enter"),
+		Cancel:      b("esc", "ui.keys.cancel", "esc"),
+		Move:        b("↑/↓", "ui.keys.move", "up", "down", "k", "j"),
 	}
 }
 
@@ -105,6 +109,13 @@ func (k KeyMap) PledgeDetailHelp() []key.Binding {
 	return []key.Binding{k.Back, k.Open, k.Browser, k.Copy, k.Move, k.Zoom, k.Help, k.Quit}
 }
 
+// InsightHelp is the help bar over the insight pane: ] and [ jump from
+// section to section, it scrolls, and r asks again for the projects'
+// regions a failed load did not get.
+func (k KeyMap) InsightHelp() []key.Binding {
+	return []key.Binding{k.NextSection, k.PrevSection, k.Move, k.NextPane, k.Reload, k.Privacy, k.NewLookup, k.Zoom, k.Help, k.Quit}
+}
+
 // ProjectsHelp is the help bar over the list of projects.
 func (k KeyMap) ProjectsHelp() []key.Binding {
 	return []key.Binding{k.Open, k.Search, k.Sort, k.Category, k.Type, k.Filters, k.Clear, k.Export, k.Browser, k.Copy, k.Reload, k.NextPane, k.Help, k.Quit}
@@ -131,7 +142,7 @@ func (k KeyMap) SearchHelp() []key.Binding {
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown, k.Open, k.Back},
-		{k.NextPane, k.PrevPane, k.Wallet, k.Pledges, k.Projects, k.Zoom, k.Reload},
+		{k.NextPane, k.PrevPane, k.Wallet, k.Pledges, k.Projects, k.Insight, k.Zoom, k.Reload},
 		{k.Search, k.Sort, k.Category, k.Type, k.Filters, k.Clear},
 		{k.Browser, k.Copy, k.Privacy, k.NewLookup, k.Lead, k.APIKey, k.Help, k.Quit},
 	}

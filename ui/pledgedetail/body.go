@@ -2,16 +2,23 @@ package pledgedetail
 
 import (
 	"fmt"
+	"strings"
+
+	"charm.land/lipgloss/v2"
 
 	"github.com/miimosa/miimosa/api"
+	"github.com/miimosa/miimosa/internal/format"
+	"github.com/miimosa/miimosa/internal/insight"
 	"github.com/miimosa/miimosa/internal/labels"
 	"github.com/miimosa/miimosa/internal/textsafe"
 	"github.com/miimosa/miimosa/ui/common"
 )
 
 // body is every line below the title: the pledge's facts, its schedule and
-// the fields the client does not know.
-func body(env *common.Env, p api.Pledge, w int, private bool) []string {
+// the fields the client does not know. With the report's loan the schedule
+// is the loan's, instalment by instalment with where each stands, and the
+// pledge's own return is shown.
+func body(env *common.Env, p api.Pledge, loan *insight.Loan, w int, private bool) []string {
 	f, s, t := env.Format, env.Styles, env.T.T
 	money := func(m api.Money) string { return f.MoneyMasked(m, private) }
 	next := "—"
@@ -42,12 +49,21 @@ func body(env *common.Env, p api.Pledge, w int, private bool) []string {
 		fl(t("panes.pledge.remaining"), money(p.RemainingCapital)),
 		fl(t("panes.pledge.next"), next),
 	}
+	if loan != nil {
+		rows = append(rows, fl(t("panes.pledge.return"), returns(env, loan, private)))
+	}
 	out := common.Fields(s, rows, w)
 
 	out = append(out, "", s.Header.Render(t("panes.pledge.schedule")))
-	if len(p.Repayments) == 0 {
+	switch {
+	case loan != nil && len(loan.Schedule) > 0:
+		if loan.Estimated {
+			out = append(out, wrapped(s.Warning, t("panes.pledge.estimated"), w)...)
+		}
+		out = append(out, loanSchedule(env, loan, w, private)...)
+	case len(p.Repayments) == 0:
 		out = append(out, s.Subtle.Render(t("panes.pledge.no_schedule")))
-	} else {
+	default:
 		out = append(out, schedule(env, p.Repayments, w, private)...)
 	}
 
@@ -99,4 +115,74 @@ func schedule(env *common.Env, rs []api.Repayment, w int, private bool) []string
 		t("panes.pledge.total"), f.MoneyMasked(capital, private), f.MoneyMasked(interest, private), "",
 	}, widths, scheduleColumns)))
 	return out
+}
+
+// returns is the loan's realised and expected return beside its nominal
+// rate; rates of money are masked when private.
+func returns(env *common.Env, l *insight.Loan, private bool) string {
+	f := env.Format
+	rate := func(r insight.Rate) string {
+		switch {
+		case !r.OK:
+			return format.Dash
+		case private:
+			return strings.ReplaceAll(f.Percent(api.Decimal{Valid: true}), "0", "••••")
+		}
+		s := f.Percent(r.Percent(2))
+		if l.Estimated {
+			s = "≈" + s
+		}
+		return s
+	}
+	return env.T.T("panes.pledge.return_value", rate(l.Realised), rate(l.Expected), f.Percent(l.NominalRate))
+}
+
+// loanSchedule is the loan's schedule, each instalment paid, due, late or
+// lost, with its totals in cents.
+func loanSchedule(env *common.Env, l *insight.Loan, w int, private bool) []string {
+	f, s, t := env.Format, env.Styles, env.T.T
+	widths := common.FitColumns(scheduleColumns, w)
+	out := []string{s.Header.Render(common.Row([]string{
+		t("panes.pledge.date"), t("panes.pledge.capital"), t("panes.pledge.interest_col"), t("panes.col.status"),
+	}, widths, scheduleColumns))}
+	var capital, interest insight.Cents
+	for _, in := range l.Schedule {
+		state, style := stateText(env, in.State)
+		out = append(out, common.Row([]string{
+			f.Date(in.Date), f.MoneyMasked(in.Capital.Money(), private), f.MoneyMasked(in.Interest.Money(), private), state,
+		}, widths, scheduleColumns))
+		if style != nil {
+			out[len(out)-1] = style.Render(out[len(out)-1])
+		}
+		capital += in.Capital
+		interest += in.Interest
+	}
+	out = append(out, s.Header.Render(common.Row([]string{
+		t("panes.pledge.total"), f.MoneyMasked(capital.Money(), private), f.MoneyMasked(interest.Money(), private), "",
+	}, widths, scheduleColumns)))
+	return out
+}
+
+// stateText names where an instalment stands, and the style that makes a
+// late or lost one stand out (nil: plain).
+func stateText(env *common.Env, st insight.State) (string, *lipgloss.Style) {
+	t, s := env.T.T, env.Styles
+	switch st {
+	case insight.Paid:
+		return t("panes.pledge.state_paid"), &s.Subtle
+	case insight.Overdue:
+		return t("panes.pledge.state_late"), &s.Warning
+	case insight.Lost:
+		return t("panes.pledge.state_lost"), &s.Error
+	}
+	return t("panes.pledge.state_due"), nil
+}
+
+// wrapped breaks a note over the width, styled.
+func wrapped(style lipgloss.Style, text string, w int) []string {
+	lines := common.Wrap(text, w)
+	for i, l := range lines {
+		lines[i] = style.Render(l)
+	}
+	return lines
 }

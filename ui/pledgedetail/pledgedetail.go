@@ -13,24 +13,42 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/miimosa/miimosa/api"
+	"github.com/miimosa/miimosa/internal/insight"
 	"github.com/miimosa/miimosa/internal/labels"
 	"github.com/miimosa/miimosa/internal/textsafe"
 	"github.com/miimosa/miimosa/ui/common"
 )
 
 // Model is one pledge with its schedule, scrollable. Its body is built when
-// it opens or the size, palette or privacy changes; View only slices it.
+// it opens or the size, palette, privacy or report changes; View only
+// slices it.
 type Model struct {
 	env           *common.Env
 	pledge        api.Pledge
 	width, height int
 	privacy       bool
 	vp            viewport.Model
+
+	// loan is the pledge as the insight report sees it: its whole
+	// schedule (rebuilt from the terms when the server sent none) and its
+	// return; nil until a report came. loanSeq is that report's Seq.
+	loan    *insight.Loan
+	loanSeq int
 }
 
 // New returns the detail of p.
 func New(env *common.Env, p api.Pledge) Model {
 	return Model{env: env, pledge: p, vp: viewport.New()}
+}
+
+// WithLoan gives the detail the pledge's loan from the report numbered seq
+// (common.InsightMsg.Seq); nil leaves the server's schedule.
+func (m Model) WithLoan(l *insight.Loan, seq int) Model {
+	if l == nil || l.ID != m.pledge.ID {
+		return m
+	}
+	m.loan, m.loanSeq = l, seq
+	return m.refresh()
 }
 
 // Init does nothing: everything shown came with the pledge.
@@ -69,6 +87,15 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case common.PrivacyMsg:
 		return m.SetPrivacy(msg.On), nil
+	case common.InsightMsg:
+		// A newer report (the projects' facts came): its schedule and
+		// return replace what was shown.
+		if msg.Seq > m.loanSeq && msg.Report != nil {
+			if l, ok := msg.Report.Loan(m.pledge.ID); ok {
+				return m.WithLoan(l, msg.Seq), nil
+			}
+		}
+		return m, nil
 	case common.EnvMsg:
 		m.env = msg.Env
 		return m.refresh(), nil
@@ -134,6 +161,6 @@ func (m Model) refresh() Model {
 	}
 	m.vp.SetWidth(m.width)
 	m.vp.SetHeight(max(0, m.height-1))
-	m.vp.SetContentLines(body(m.env, m.pledge, max(1, m.width), m.privacy))
+	m.vp.SetContentLines(body(m.env, m.pledge, m.loan, max(1, m.width), m.privacy))
 	return m
 }

@@ -14,6 +14,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/miimosa/miimosa/api"
+	"github.com/miimosa/miimosa/internal/insight"
 	"github.com/miimosa/miimosa/internal/labels"
 	"github.com/miimosa/miimosa/ui/common"
 	"github.com/miimosa/miimosa/ui/export"
@@ -78,6 +79,11 @@ type Model struct {
 	filtering bool
 
 	export export.Model
+
+	// report is the insight pane's report of these pledges, for the
+	// pledge detail's schedule and return; nil until one came.
+	report    *insight.Report
+	reportSeq int
 }
 
 // New returns an empty pane; it loads once a UserMsg names someone.
@@ -174,6 +180,7 @@ func (m Model) clear() Model {
 	m.upcoming = m.upcoming.Clear()
 	m.totals, m.done, m.err, m.total, m.stale = totals{}, false, nil, api.Int{}, false
 	m.export = m.export.Close() // the previous caller's table goes with them
+	m.report, m.reportSeq = nil, 0
 	return m
 }
 
@@ -264,6 +271,8 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m.walk(msg.First)
 	case pageMsg:
 		return m.gotPage(msg)
+	case common.InsightMsg:
+		return m.takeReport(msg), nil
 	case common.ClientMsg:
 		m.client = msg.Client
 		return m.reload()
@@ -327,16 +336,17 @@ func (m Model) gotPage(msg pageMsg) (Model, tea.Cmd) {
 	if msg.end {
 		m.req.Answered(msg.req)
 		m.done = m.err == nil
-		return m, nil
+		return m, m.announce()
 	}
 	if msg.err != nil {
 		// The walk ends on it: what was loaded stays, with what stopped it
 		// (a failed page, or a server that pages in circles or forever).
 		m.req.Answered(msg.req)
-		if !errors.Is(msg.err, context.Canceled) {
-			m.err = msg.err
+		if errors.Is(msg.err, context.Canceled) {
+			return m, nil
 		}
-		return m, nil
+		m.err = msg.err
+		return m, m.announce()
 	}
 	items := msg.page.Items
 	if m.stale {
@@ -357,6 +367,34 @@ func (m Model) gotPage(msg pageMsg) (Model, tea.Cmd) {
 	m = m.derive()
 	// Rows show as pages arrive; the walk brings the next one.
 	return m, nextStep(msg.feed, msg.gen, msg.req)
+}
+
+// announce tells every pane the pledges once the walk is over, whole or
+// cut short: the insight pane computes its figures from them. The slice is
+// clipped, so that no later append writes into what the others read.
+func (m Model) announce() tea.Cmd {
+	msg := common.PledgesMsg{Gen: m.gen, Pledges: slices.Clip(m.items), Partial: !m.done}
+	return func() tea.Msg { return msg }
+}
+
+// takeReport keeps the newest report of this person's pledges.
+func (m Model) takeReport(msg common.InsightMsg) Model {
+	if msg.Gen != m.gen || msg.Seq <= m.reportSeq {
+		return m
+	}
+	m.report, m.reportSeq = msg.Report, msg.Seq
+	return m
+}
+
+// loan is the report's view of pledge p, nil when there is no report yet.
+func (m Model) loan(p api.Pledge) *insight.Loan {
+	if m.report == nil {
+		return nil
+	}
+	if l, ok := m.report.Loan(p.ID); ok {
+		return l
+	}
+	return nil
 }
 
 func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
@@ -423,7 +461,8 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 			return m.openDate(), nil
 		}
 		if p, ok := m.Selected(); ok {
-			return m, func() tea.Msg { return common.OpenPledgeMsg{Pledge: p} }
+			open := common.OpenPledgeMsg{Pledge: p, Loan: m.loan(p), LoanSeq: m.reportSeq}
+			return m, func() tea.Msg { return open }
 		}
 	case key.Matches(msg, k.Copy):
 		if p, ok := m.Selected(); ok && !m.showUpcoming {

@@ -39,6 +39,14 @@ type Model struct {
 	noneYet bool // the server has no wallet for this person (404): not an error
 	wallet  api.Wallet
 	err     error
+
+	// income is what the person received in each of the last 12 months,
+	// from the insight report numbered incomeSeq; nil before one came.
+	// spark is it drawn for the pane's width, redrawn when that or the
+	// palette changes, never in View.
+	income    []float64
+	incomeSeq int
+	spark     []string
 }
 
 // New returns an empty wallet pane: it loads once a UserMsg names someone.
@@ -50,7 +58,7 @@ func (m Model) Init() tea.Cmd { return nil }
 // SetSize gives the pane its inner size.
 func (m Model) SetSize(width, height int) Model {
 	m.width, m.height = max(0, width), max(0, height)
-	return m
+	return m.drawIncome()
 }
 
 // SetFocused says whether keys go to this pane.
@@ -80,6 +88,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 	case common.EnvMsg:
 		m.env = msg.Env
+		return m.drawIncome(), nil
+	case common.InsightMsg:
+		return m.takeIncome(msg), nil
 	case common.PrivacyMsg:
 		m.privacy = msg.On
 	case loadedMsg:
@@ -103,6 +114,7 @@ func (m Model) clear() Model {
 	m.req.Abandon()
 	m.user, m.wallet, m.err = api.User{}, api.Wallet{}, nil
 	m.loaded, m.noneYet = false, false
+	m.income, m.incomeSeq, m.spark = nil, 0, nil
 	return m
 }
 
@@ -218,6 +230,9 @@ func (m Model) balances(room int) []string {
 	// there is room rather than cut it.
 	if note := wrap(st.Muted, t.T("ui.wallet.pending_note"), m.width); len(lines)+1+len(note) <= room {
 		lines = append(append(lines, ""), note...)
+	}
+	if income := m.incomeLines(); income != nil && len(lines)+1+len(income) <= room {
+		lines = append(append(lines, ""), income...)
 	}
 	return lines
 }
