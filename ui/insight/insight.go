@@ -81,6 +81,9 @@ type Model struct {
 	sum       summary
 	seq       int // the last computation started
 	reportSeq int // the computation sum comes from; 0: none yet
+	// announcing: the report was announced and has not come back through
+	// the root yet; busy till then, as the wallet and details update on it.
+	announcing bool
 
 	// The body, each line laid out at the pane's width once, when it
 	// changes: View only picks the lines the viewport's offset shows.
@@ -111,7 +114,7 @@ func (m Model) SetFocused(f bool) Model { m.focused = f; return m }
 func (m Model) Capturing() bool { return false }
 
 // Busy reports the facts loading or a report being computed.
-func (m Model) Busy() bool { return m.factsReq.Busy() || m.reportSeq < m.seq }
+func (m Model) Busy() bool { return m.factsReq.Busy() || m.reportSeq < m.seq || m.announcing }
 
 // Report is the report shown, nil before the first.
 func (m Model) Report() *figures.Report { return m.sum.report }
@@ -138,6 +141,11 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		return m.gotFacts(msg)
 	case reportMsg:
 		return m.gotReport(msg)
+	case common.InsightMsg:
+		if msg.Gen == m.gen && msg.Seq == m.reportSeq {
+			m.announcing = false // heard by every pane and detail
+		}
+		return m, nil
 	case common.ClientMsg:
 		m.client = msg.Client
 		if m.client == nil {
@@ -182,6 +190,7 @@ func (m Model) clear() Model {
 	m.person, m.got, m.partial = false, false, false
 	m.pledges, m.facts, m.factsErr = nil, nil, nil
 	m.sum, m.reportSeq = summary{}, m.seq // a computation in flight is no one's now
+	m.announcing = false
 	m.vp.GotoTop()
 	return m
 }
@@ -267,7 +276,7 @@ func (m Model) gotReport(msg reportMsg) (Model, tea.Cmd) {
 	if msg.gen != m.gen || msg.list != m.list || msg.seq <= m.reportSeq {
 		return m, nil // another person's, an older list's, or overtaken
 	}
-	m.sum, m.reportSeq = msg.sum, msg.seq
+	m.sum, m.reportSeq, m.announcing = msg.sum, msg.seq, true
 	announce := common.InsightMsg{Gen: m.gen, Seq: msg.seq, Report: msg.sum.report, Partial: m.partial}
 	return m.refresh(), func() tea.Msg { return announce }
 }

@@ -56,6 +56,16 @@ func TestFiguresComeFirstThenWithTheFacts(t *testing.T) {
 	if second.Seq <= first.Seq {
 		t.Errorf("the second report's Seq %d is not above the first's %d", second.Seq, first.Seq)
 	}
+	// Busy until the announcement came back through the root: the wallet
+	// and the details change on it, so the screen has not settled before.
+	if !m.Busy() {
+		t.Error("settled before the report reached the other panes")
+	}
+	m, _ = m.Update(first) // the older one, late: still waiting
+	if !m.Busy() {
+		t.Error("the first report's announcement settled the pane")
+	}
+	m, _ = m.Update(second)
 	v = m.View()
 	if m.Busy() || strings.Contains(uitest.Plain(v), "regions loading") || strings.Contains(uitest.Plain(v), "Region unknown") {
 		t.Errorf("the facts did not reach the figures (busy %v):\n%s", m.Busy(), uitest.Plain(v))

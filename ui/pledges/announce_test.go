@@ -35,13 +35,25 @@ func TestThePledgesAreAnnouncedWhenTheWalkEnds(t *testing.T) {
 	m := lookedUp(t, 4)
 	m, _ = step(t, m, pageMsg{page: pledgePage(makePledges(1, 3), "/p?page=2")})
 	m, _ = step(t, m, pageMsg{page: pledgePage(makePledges(4, 2), "")})
-	_, said := step(t, m, pageMsg{end: true})
+	m, said := step(t, m, pageMsg{end: true})
 	msg, ok := said.(common.PledgesMsg)
 	if !ok || msg.Gen != 4 || len(msg.Pledges) != 5 || msg.Partial {
 		t.Fatalf("the walk's end announced %#v", said)
 	}
 	if cap(msg.Pledges) != len(msg.Pledges) {
 		t.Error("the announced slice can be appended into")
+	}
+	// Busy until the announcement came back through the root, so the
+	// screen is not taken as settled before the insight pane has it.
+	if !m.Busy() {
+		t.Error("settled before the pledges reached the other panes")
+	}
+	m, _ = m.Update(common.PledgesMsg{Gen: 3})
+	if !m.Busy() {
+		t.Error("an older lookup's announcement settled the pane")
+	}
+	if m, _ = m.Update(msg); m.Busy() {
+		t.Error("still busy once the announcement came back")
 	}
 
 	// A walk stopped by a failure announces what it had, as partial.

@@ -84,6 +84,12 @@ type Model struct {
 	// pledge detail's schedule and return; nil until one came.
 	report    *insight.Report
 	reportSeq int
+
+	// announcing: the pledges were announced and the announcement has
+	// not come back through the root yet; busy till then, so nothing
+	// waiting for the screen to settle sees the gap before the insight
+	// pane starts computing.
+	announcing bool
 }
 
 // New returns an empty pane; it loads once a UserMsg names someone.
@@ -130,7 +136,7 @@ func (m Model) SetFocused(f bool) Model {
 func (m Model) Capturing() bool { return m.filtering || m.export.Active() }
 
 // Busy reports pages still loading.
-func (m Model) Busy() bool { return m.req.Busy() }
+func (m Model) Busy() bool { return m.req.Busy() || m.announcing }
 
 // Pledges is every pledge loaded; Shown the ones the filter keeps, in order.
 func (m Model) Pledges() []api.Pledge { return m.items }
@@ -180,7 +186,7 @@ func (m Model) clear() Model {
 	m.upcoming = m.upcoming.Clear()
 	m.totals, m.done, m.err, m.total, m.stale = totals{}, false, nil, api.Int{}, false
 	m.export = m.export.Close() // the previous caller's table goes with them
-	m.report, m.reportSeq = nil, 0
+	m.report, m.reportSeq, m.announcing = nil, 0, false
 	return m
 }
 
@@ -273,6 +279,11 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m.gotPage(msg)
 	case common.InsightMsg:
 		return m.takeReport(msg), nil
+	case common.PledgesMsg:
+		if msg.Gen == m.gen {
+			m.announcing = false // heard: the insight pane has it too
+		}
+		return m, nil
 	case common.ClientMsg:
 		m.client = msg.Client
 		return m.reload()
@@ -336,7 +347,7 @@ func (m Model) gotPage(msg pageMsg) (Model, tea.Cmd) {
 	if msg.end {
 		m.req.Answered(msg.req)
 		m.done = m.err == nil
-		return m, m.announce()
+		return m.announce()
 	}
 	if msg.err != nil {
 		// The walk ends on it: what was loaded stays, with what stopped it
@@ -346,7 +357,7 @@ func (m Model) gotPage(msg pageMsg) (Model, tea.Cmd) {
 			return m, nil
 		}
 		m.err = msg.err
-		return m, m.announce()
+		return m.announce()
 	}
 	items := msg.page.Items
 	if m.stale {
@@ -372,9 +383,10 @@ func (m Model) gotPage(msg pageMsg) (Model, tea.Cmd) {
 // announce tells every pane the pledges once the walk is over, whole or
 // cut short: the insight pane computes its figures from them. The slice is
 // clipped, so that no later append writes into what the others read.
-func (m Model) announce() tea.Cmd {
+func (m Model) announce() (Model, tea.Cmd) {
+	m.announcing = true
 	msg := common.PledgesMsg{Gen: m.gen, Pledges: slices.Clip(m.items), Partial: !m.done}
-	return func() tea.Msg { return msg }
+	return m, func() tea.Msg { return msg }
 }
 
 // takeReport keeps the newest report of this person's pledges.
