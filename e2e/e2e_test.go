@@ -276,8 +276,12 @@ func TestLookupBrowseAndQuitInARealTerminal(t *testing.T) {
 // projectRows are the lines of the projects pane's list (those with a bar).
 func projectRows(screen string) []string {
 	var rows []string
+	in := false // below the projects pane's top border: the wallet's sparkline above is drawn with █ too
 	for _, l := range strings.Split(screen, "\n") {
-		if strings.Contains(l, "█") || strings.Contains(l, "░") {
+		if strings.Contains(l, "3 Projects") {
+			in = true
+		}
+		if in && (strings.Contains(l, "█") || strings.Contains(l, "░")) {
 			rows = append(rows, l)
 		}
 	}
