@@ -43,19 +43,7 @@ func runInsight(ctx context.Context, f *Factory, opts *insightOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := opts.user.check(ctx, f); err != nil {
-		return err
-	}
-	s, client, err := openClient(ctx, f)
-	if err != nil {
-		return err
-	}
-	defer s.close()
-	u, err := opts.user.resolve(s.Session, f.Printer)
-	if err != nil {
-		return err
-	}
-	pf, err := loadPortfolio(ctx, f, s, client, u)
+	pf, err := openPortfolio(ctx, f, &opts.user)
 	if err != nil {
 		return err
 	}

@@ -16,6 +16,17 @@ type portfolio struct {
 	report  insight.Report
 }
 
+// openPortfolio opens the session for the person of uf and loads their
+// portfolio: the start of insight, schedule and tax.
+func openPortfolio(ctx context.Context, f *Factory, uf *userFlags) (portfolio, error) {
+	s, client, u, err := uf.open(ctx, f)
+	if err != nil {
+		return portfolio{}, err
+	}
+	defer s.close()
+	return loadPortfolio(ctx, f, s, client, u)
+}
+
 // loadPortfolio walks every page of the person's pledges, fetches what the
 // figures need of their projects (a region, a repayment frequency) and
 // computes the report. Facts that could not all be fetched leave some

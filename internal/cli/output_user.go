@@ -97,3 +97,22 @@ func (u *userFlags) resolve(s *Session, p i18n.Printer) (api.User, error) {
 	}
 	return user, nil
 }
+
+// open is how every command about one person starts: the flags checked
+// (the birthdate asked for), the session opened, the person resolved. The
+// caller closes the session; on an error it is already closed.
+func (u *userFlags) open(ctx context.Context, f *Factory) (*cmdSession, *api.Client, api.User, error) {
+	if err := u.check(ctx, f); err != nil {
+		return nil, nil, api.User{}, err
+	}
+	s, client, err := openClient(ctx, f)
+	if err != nil {
+		return nil, nil, api.User{}, err
+	}
+	user, err := u.resolve(s.Session, f.Printer)
+	if err != nil {
+		s.close()
+		return nil, nil, api.User{}, err
+	}
+	return s, client, user, nil
+}

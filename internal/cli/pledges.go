@@ -54,18 +54,11 @@ func runPledges(cmd *cobra.Command, f *Factory, opts *pledgesOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := opts.user.check(ctx, f); err != nil {
-		return err
-	}
-	s, client, err := openClient(ctx, f)
+	s, client, u, err := opts.user.open(ctx, f)
 	if err != nil {
 		return err
 	}
 	defer s.close()
-	u, err := opts.user.resolve(s.Session, f.Printer)
-	if err != nil {
-		return err
-	}
 	o := newOutput(f, outFmt)
 	o.csvRaw = opts.csvRaw
 	return s.explain(writeList(ctx, o, client.PledgePages(ctx, u, pageSize(n)), n, pledgeListing))

@@ -58,19 +58,7 @@ func runSchedule(ctx context.Context, f *Factory, opts *scheduleOptions) error {
 	if opts.months < 1 || opts.months > 600 {
 		return usageErr(f.T("insight.cli.err.months", opts.months))
 	}
-	if err := opts.user.check(ctx, f); err != nil {
-		return err
-	}
-	s, client, err := openClient(ctx, f)
-	if err != nil {
-		return err
-	}
-	defer s.close()
-	u, err := opts.user.resolve(s.Session, f.Printer)
-	if err != nil {
-		return err
-	}
-	pf, err := loadPortfolio(ctx, f, s, client, u)
+	pf, err := openPortfolio(ctx, f, &opts.user)
 	if err != nil {
 		return err
 	}

@@ -55,19 +55,7 @@ func runTax(ctx context.Context, f *Factory, opts *taxOptions) error {
 	if year < 2000 || year > f.Now().Year() {
 		return usageErr(f.T("insight.cli.err.year", opts.year, f.Now().Year()))
 	}
-	if err := opts.user.check(ctx, f); err != nil {
-		return err
-	}
-	s, client, err := openClient(ctx, f)
-	if err != nil {
-		return err
-	}
-	defer s.close()
-	u, err := opts.user.resolve(s.Session, f.Printer)
-	if err != nil {
-		return err
-	}
-	pf, err := loadPortfolio(ctx, f, s, client, u)
+	pf, err := openPortfolio(ctx, f, &opts.user)
 	if err != nil {
 		return err
 	}

@@ -44,18 +44,11 @@ func runWallet(ctx context.Context, f *Factory, opts *walletOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := opts.user.check(ctx, f); err != nil {
-		return err
-	}
-	s, client, err := openClient(ctx, f)
+	s, client, user, err := opts.user.open(ctx, f)
 	if err != nil {
 		return err
 	}
 	defer s.close()
-	user, err := opts.user.resolve(s.Session, f.Printer)
-	if err != nil {
-		return err
-	}
 	w, err := client.Wallet(ctx, user)
 	if err != nil {
 		return s.explain(err)
