@@ -173,6 +173,19 @@ func (f Formatter) Share(part, whole api.Money) string {
 	return f.percent(s)
 }
 
+// ShareMasked is Share, or, when masked, the mask in the shape of a
+// percentage: a share of someone's money says as much as the money.
+func (f Formatter) ShareMasked(part, whole api.Money, masked bool) string {
+	if !masked {
+		return f.Share(part, whole)
+	}
+	return f.PercentMask()
+}
+
+// PercentMask is the mask of a percentage of money, in the locale's shape
+// ("••••%", "•••• %").
+func (f Formatter) PercentMask() string { return f.percent(mask) }
+
 func sameCurrency(a, b string) bool {
 	norm := func(c string) string {
 		c = strings.ToUpper(strings.TrimSpace(c))

@@ -70,6 +70,23 @@ func TestMoneyMasked(t *testing.T) {
 	}
 }
 
+// A share of money masks like money, in the locale's shape of a percentage.
+func TestShareMasked(t *testing.T) {
+	if got := en.ShareMasked(eur(50), eur(200), false); got != "25%" {
+		t.Errorf("unmasked = %q", got)
+	}
+	for _, c := range []struct {
+		f    Formatter
+		want string
+	}{{en, "••••%"}, {fr, "•••• %"}} {
+		for _, part := range []api.Money{eur(0), eur(199), {}} {
+			if got := c.f.ShareMasked(part, eur(200), true); got != c.want {
+				t.Errorf("%v ShareMasked(%+v) = %q, want %q", c.f.Lang, part, got, c.want)
+			}
+		}
+	}
+}
+
 func dec(v int64, scale int) api.Decimal { return api.Decimal{Value: v, Scale: scale, Valid: true} }
 
 func TestPercent(t *testing.T) {

@@ -31,9 +31,9 @@ func CollectedOf(env *Env, p api.Project, private bool) string {
 
 // RepaidShare is the capital a pledge has repaid as a share of the amount
 // lent; "—" when either is unknown.
-func RepaidShare(env *Env, p api.Pledge) string {
+func RepaidShare(env *Env, p api.Pledge, private bool) string {
 	if !p.RepaidCapital.Valid || !p.Amount.Valid || p.Amount.Cents <= 0 {
 		return "—"
 	}
-	return env.Format.Share(p.RepaidCapital, p.Amount)
+	return env.Format.ShareMasked(p.RepaidCapital, p.Amount, private)
 }

@@ -2,7 +2,6 @@ package insight
 
 import (
 	"fmt"
-	"strings"
 
 	"charm.land/lipgloss/v2"
 
@@ -46,7 +45,7 @@ func estimated(s string, est bool) string {
 
 // percentMask is the mask of a percentage of money, in the locale's shape.
 func (p painter) percentMask() string {
-	return strings.ReplaceAll(p.env.Format.Percent(api.Decimal{Valid: true}), "0", "••••")
+	return p.env.Format.PercentMask()
 }
 
 // rate is an annual return, or the mask; a dash when it could not be computed.

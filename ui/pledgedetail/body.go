@@ -2,7 +2,6 @@ package pledgedetail
 
 import (
 	"fmt"
-	"strings"
 
 	"charm.land/lipgloss/v2"
 
@@ -44,7 +43,7 @@ func body(env *common.Env, p api.Pledge, loan *insight.Loan, w int, private bool
 		fl(t("panes.detail.duration"), f.Months(p.DurationMonths)),
 		fl(t("panes.pledge.status"), labels.PledgeStatus(env.T, p.Status)),
 		fl(t("panes.pledge.created"), f.Date(p.CreatedAt)),
-		fl(t("panes.pledge.repaid"), money(p.RepaidCapital)+" ("+common.RepaidShare(env, p)+")"),
+		fl(t("panes.pledge.repaid"), money(p.RepaidCapital)+" ("+common.RepaidShare(env, p, private)+")"),
 		fl(t("panes.pledge.interest"), money(p.PaidInterest)),
 		fl(t("panes.pledge.remaining"), money(p.RemainingCapital)),
 		fl(t("panes.pledge.next"), next),
@@ -126,7 +125,7 @@ func returns(env *common.Env, l *insight.Loan, private bool) string {
 		case !r.OK:
 			return format.Dash
 		case private:
-			return strings.ReplaceAll(f.Percent(api.Decimal{Valid: true}), "0", "••••")
+			return f.PercentMask()
 		}
 		s := f.Percent(r.Percent(2))
 		if l.Estimated {

@@ -68,6 +68,7 @@ func TestPrivacyMasksEveryAmount(t *testing.T) {
 	if n := strings.Count(v, "€"); n == 0 || n != strings.Count(v, "€••••") {
 		t.Errorf("an amount shows:\n%s", v)
 	}
+	uitest.Contains(t, m.View(), "€•••• (••••%)") // the share repaid too
 	m, _ = m.Update(common.PrivacyMsg{On: false})
 	uitest.Contains(t, m.View(), "€400.00")
 }

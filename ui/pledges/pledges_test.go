@@ -250,6 +250,10 @@ func TestPrivacyMasksEveryAmount(t *testing.T) {
 	if v := uitest.Plain(m.View()); !masked(v) {
 		t.Errorf("an amount shows:\n%s", v)
 	}
+	// The share repaid says as much as the amounts: masked too.
+	if v := uitest.Plain(m.View()); !strings.Contains(v, "Repaid") || !strings.Contains(v, " ••••%") {
+		t.Errorf("the share repaid shows:\n%s", v)
+	}
 	m, _ = m.Update(common.PrivacyMsg{On: false})
 	uitest.Contains(t, m.View(), "€100.00")
 }

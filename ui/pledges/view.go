@@ -98,7 +98,7 @@ func (m Model) buildRows(ps []api.Pledge, dst []list.Row) []list.Row {
 		r[colRate] = f.Percent(p.InterestRate)
 		r[colDuration] = f.Months(p.DurationMonths)
 		r[colStatus] = labels.PledgeStatus(env.T, p.Status)
-		r[colRepaid] = common.RepaidShare(env, p)
+		r[colRepaid] = common.RepaidShare(env, p, m.privacy)
 		r[colNextDate], r[colNextAmount] = "—", "—"
 		if d, ok := nextDue(p, today, loc); ok {
 			r[colNextDate] = m.dueDateCell(d.date, d.late)
