@@ -44,13 +44,22 @@ func (m Money) String() string {
 	if !m.Valid {
 		return ""
 	}
+	return string(m.AppendText(nil))
+}
+
+// AppendText appends String's text to b, without a string in between:
+// the commands write hundreds of thousands of amounts.
+func (m Money) AppendText(b []byte) []byte {
+	if !m.Valid {
+		return b
+	}
 	u := uint64(m.Cents)
-	sign := ""
 	if m.Cents < 0 {
-		sign = "-"
+		b = append(b, '-')
 		u = -u // two's complement: exact even for math.MinInt64
 	}
-	return fmt.Sprintf("%s%d.%02d", sign, u/100, u%100)
+	b = strconv.AppendUint(b, u/100, 10)
+	return append(b, '.', byte('0'+u%100/10), byte('0'+u%10))
 }
 
 // UnmarshalJSON accepts a JSON number or a decimal string; null leaves the

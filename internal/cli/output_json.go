@@ -21,7 +21,10 @@ func (m jsonMoney) MarshalJSON() ([]byte, error) {
 	if !m.Valid {
 		return []byte("null"), nil
 	}
-	return json.Marshal(api.Money(m).String())
+	// Digits, a point and a sign need no escaping: quoted here, without a
+	// second encoder in between.
+	b := append(make([]byte, 0, 24), '"')
+	return append(api.Money(m).AppendText(b), '"'), nil
 }
 
 type jsonDecimal api.Decimal
