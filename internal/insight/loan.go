@@ -66,6 +66,8 @@ func newLoan(p api.Pledge, facts ProjectFacts, today day) (Loan, bool) {
 		}
 		if s, ok := annuity(amount, p.InterestRate, p.DurationMonths.Value, step, l.created); ok && p.DurationMonths.Valid {
 			markRebuilt(s, p, amount, today)
+			anchorRebuilt(s, p, amount, today)
+			reconcileRebuilt(s, p, amount)
 			l.Schedule, l.Estimated = s, true
 		}
 	}

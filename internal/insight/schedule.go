@@ -109,8 +109,9 @@ func cmpDay(a, b day) int {
 //     capital adds up nearest to repaid_capital (else amount −
 //     remaining_capital; else the instalments dated before today). Then the
 //     status wins over that estimate: a repaying loan has paid at least
-//     every instalment dated before today (it is not late); a late one has
-//     left at least the last of them unpaid.
+//     every instalment dated before today (it is not late), and none from
+//     the month of its next repayment on; a late one has left at least the
+//     last of them unpaid.
 //   - unpaid instalments are Lost on a defaulted loan, Overdue before today,
 //     Upcoming from today.
 func markRebuilt(s []Instalment, p api.Pledge, amount Cents, today day) {
@@ -135,6 +136,9 @@ func markRebuilt(s []Instalment, p api.Pledge, amount Cents, today day) {
 	case statusDefaulted:
 	default:
 		k = max(k, past)
+		if n := p.NextRepayment; n != nil && n.Date.Valid {
+			k = min(k, countBefore(s, dayOf(n.Date.Time).month()))
+		}
 	}
 	for i := range s {
 		switch {
@@ -148,6 +152,18 @@ func markRebuilt(s []Instalment, p api.Pledge, amount Cents, today day) {
 			s[i].State = Upcoming
 		}
 	}
+}
+
+// countBefore is the number of instalments dated before the month ym: a
+// repaying loan has not paid the one its next repayment is.
+func countBefore(s []Instalment, ym YearMonth) int {
+	n := 0
+	for _, in := range s {
+		if in.day.month().index() < ym.index() {
+			n++
+		}
+	}
+	return n
 }
 
 // repaidCapital is the capital the pledge says was repaid.
