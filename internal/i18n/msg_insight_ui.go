@@ -6,8 +6,8 @@ func init() {
 	Register(map[Key]Msg{
 		"ui.pane.insight": {"4 Insight", "4 Synthèse"},
 
-		"keys.next_section": {"next section", "section suivante"},
-		"keys.prev_section": {"previous section", "section précédente"},
+		"keys.next_section": {"next section", "section suiv."},
+		"keys.prev_section": {"previous section", "section préc."},
 
 		"ui.insight.nobody":        {"Look someone up (n) to see what their pledges add up to.", "Recherchez quelqu'un (n) pour voir le bilan de ses prêts."},
 		"ui.insight.waiting":       {"Waiting for every pledge to load…", "En attente de tous les prêts…"},

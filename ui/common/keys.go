@@ -141,9 +141,9 @@ func (k KeyMap) SearchHelp() []key.Binding {
 // FullHelp is the ? overlay, in columns.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown, k.Open, k.Back},
+		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown, k.NextSection, k.PrevSection, k.Open, k.Back},
 		{k.NextPane, k.PrevPane, k.Wallet, k.Pledges, k.Projects, k.Insight, k.Zoom, k.Reload},
-		{k.Search, k.Sort, k.Category, k.Type, k.Filters, k.Clear},
+		{k.Search, k.Sort, k.Category, k.Type, k.Filters, k.Clear, k.View, k.Export},
 		{k.Browser, k.Copy, k.Privacy, k.NewLookup, k.Lead, k.APIKey, k.Help, k.Quit},
 	}
 }

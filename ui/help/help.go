@@ -113,7 +113,7 @@ func (m Model) body() []string {
 	for _, g := range m.env.Keys.FullHelp() {
 		blocks = append(blocks, h.FullHelpView([][]key.Binding{g}))
 	}
-	const gap = 4
+	const gap = 3
 	var rows []string
 	var row []string
 	rowW := 0
