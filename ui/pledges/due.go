@@ -13,6 +13,10 @@ type due struct {
 	date   api.Time
 	amount api.Money
 	late   bool
+	// then is, for a late pledge, the instalment still to come after it
+	// (dated today or later): the upcoming view counts it on its date too,
+	// as the insight pane's next repayment does.
+	then *due
 }
 
 // nextDue is what pledge p owes next on day today (a calendar day, see
@@ -39,12 +43,46 @@ func nextDue(p api.Pledge, today int64, loc *time.Location) (due, bool) {
 		}
 	}
 	if oldest != nil {
-		return due{date: oldest.Date, amount: instalment(*oldest), late: true}, true
+		d := due{date: oldest.Date, amount: instalment(*oldest), late: true}
+		d.then = comingDue(p, today, loc)
+		return d, true
 	}
 	if n := p.NextRepayment; n != nil && (n.Date.Valid || n.Amount.Valid) {
 		return due{date: n.Date, amount: n.Amount}, true
 	}
 	return due{}, false
+}
+
+// dueOn reports whether the pledge owes an instalment on day k: its
+// next one, or the one to come after a late one.
+func (d due) dueOn(k int64, loc *time.Location) bool {
+	if d.date.Valid && dayOf(d.date, loc) == k {
+		return true
+	}
+	return d.then != nil && d.then.date.Valid && dayOf(d.then.date, loc) == k
+}
+
+// comingDue is the first instalment of p dated today or later: from the
+// schedule when the server sent one, else its next repayment; nil when
+// none is known.
+func comingDue(p api.Pledge, today int64, loc *time.Location) *due {
+	var next *api.Repayment
+	for i := range p.Repayments {
+		r := &p.Repayments[i]
+		if !r.Date.Valid || r.Status == "paid" || dayOf(r.Date, loc) < today {
+			continue
+		}
+		if next == nil || r.Date.Before(next.Date.Time) {
+			next = r
+		}
+	}
+	if next != nil {
+		return &due{date: next.Date, amount: instalment(*next)}
+	}
+	if n := p.NextRepayment; n != nil && n.Date.Valid && dayOf(n.Date, loc) >= today {
+		return &due{date: n.Date, amount: n.Amount}
+	}
+	return nil
 }
 
 // instalment is what one instalment asks: capital and interest, or its
@@ -101,15 +139,12 @@ type dueDate struct {
 
 // byDate groups the dues of the pledges shown (indices into dues) by
 // calendar day, soonest first: late instalments come first, being the
-// oldest.
+// oldest. A late pledge counts on its late date and on the date of its
+// instalment to come.
 func byDate(shown []int, dues []due, has []bool, loc *time.Location) []dueDate {
 	at := map[int64]*dueDate{}
 	var days []int64
-	for _, i := range shown {
-		if !has[i] || !dues[i].date.Valid {
-			continue
-		}
-		d := dues[i]
+	add := func(d due) {
 		k := dayOf(d.date, loc)
 		g, ok := at[k]
 		if !ok {
@@ -120,6 +155,15 @@ func byDate(shown []int, dues []due, has []bool, loc *time.Location) []dueDate {
 		g.pledges++
 		g.amount = addMoney(g.amount, d.amount)
 		g.late = g.late || d.late
+	}
+	for _, i := range shown {
+		if !has[i] || !dues[i].date.Valid {
+			continue
+		}
+		add(dues[i])
+		if t := dues[i].then; t != nil {
+			add(*t)
+		}
 	}
 	slices.Sort(days)
 	out := make([]dueDate, len(days))

@@ -514,7 +514,7 @@ func (m Model) openDate() Model {
 	}
 	_, loc := m.today()
 	for pos, i := range m.list.Shown() {
-		if m.owes[i] && m.dues[i].date.Valid && dayOf(m.dues[i].date, loc) == key {
+		if m.owes[i] && m.dues[i].dueOn(key, loc) {
 			m.list = m.list.MoveTo(pos)
 			break
 		}
