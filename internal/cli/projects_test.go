@@ -5,15 +5,20 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/miimosa/miimosa/api"
+	"github.com/miimosa/miimosa/internal/sandbox"
 )
 
 func TestProjectsGolden(t *testing.T) {
@@ -130,32 +135,45 @@ func TestProjectsLimitAcrossPages(t *testing.T) {
 	}
 }
 
-// firstWriteWatcher records how many requests the server had answered when
-// the first bytes reached standard output.
+// firstWriteWatcher closes first on its first non-empty write.
 type firstWriteWatcher struct {
-	ts       *testServer
-	atFirst  atomic.Int64
-	gotFirst atomic.Bool
+	first chan struct{}
+	once  sync.Once
 }
 
 func (w *firstWriteWatcher) Write(p []byte) (int, error) {
-	if len(p) > 0 && w.gotFirst.CompareAndSwap(false, true) {
-		w.atFirst.Store(w.ts.requests.Load())
+	if len(p) > 0 {
+		w.once.Do(func() { close(w.first) })
 	}
 	return len(p), nil
 }
 
-// With --all, csv and ndjson reach the reader page by page: the first rows
-// are out before the last page is asked for.
+// With --all, every format reaches the reader from the first page: the
+// last page is held by the server until the first output came (or ten
+// seconds), and the output must have come while it was held. Pages after
+// the first are asked for together, so counting requests would not tell.
 func TestProjectsAllStreams(t *testing.T) {
-	ts := newTestServer(t)
+	h := sandbox.NewHandler(sandbox.Options{Key: testKey, Now: func() time.Time { return fixedNow }})
+	var watching atomic.Pointer[firstWriteWatcher]
+	var streamed atomic.Bool
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Query().Get("page") == "4" { // 360 projects, 100 a page: the last
+			select {
+			case <-watching.Load().first:
+				streamed.Store(true)
+			case <-time.After(10 * time.Second):
+			}
+		}
+		h.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
 	for _, f := range []string{"csv", "ndjson", "json", "table"} {
-		w := &firstWriteWatcher{ts: ts}
-		before := ts.requests.Load()
-		runWith(t, testEnv(t, ts.URL), runOpts{stdout: w}, "projects", "--all", "--format", f).expectCode(t, ExitOK)
-		pages := ts.requests.Load() - before
-		if got := w.atFirst.Load() - before; got >= pages {
-			t.Errorf("%s: first output after %d of %d requests", f, got, pages)
+		w := &firstWriteWatcher{first: make(chan struct{})}
+		watching.Store(w)
+		streamed.Store(false)
+		runWith(t, testEnv(t, srv.URL), runOpts{stdout: w}, "projects", "--all", "--format", f).expectCode(t, ExitOK)
+		if !streamed.Load() {
+			t.Errorf("%s: nothing was written before the last page came", f)
 		}
 	}
 }
