@@ -155,19 +155,35 @@ func decimalText(d api.Decimal, f Formatter) string {
 	return s
 }
 
-// Share formats part/whole as a whole percentage, rounded down so that a
-// loan shows 100% repaid only once it is: "42%", "42 %". Dash when either
-// is unknown, the currencies differ, or whole is zero.
+// Share formats part/whole as a whole percentage, rounded to the nearest
+// (half up), except that a share strictly between none and all stays
+// between 1% and 99%: a loan shows 100% repaid only once it is, and 0%
+// only before anything came. "42%", "42 %". Dash when either is unknown,
+// the currencies differ, or whole is zero.
 func (f Formatter) Share(part, whole api.Money) string {
 	if !part.Valid || !whole.Valid || whole.Cents == 0 || !sameCurrency(part.Currency, whole.Currency) {
 		return Dash
 	}
 	// big.Int: part×100 overflows int64 for amounts beyond 92 billion euros.
-	q := new(big.Int).Mul(big.NewInt(part.Cents), big.NewInt(100))
-	q.Div(q, big.NewInt(whole.Cents)) // Euclidean: rounds down for positive wholes
+	p, w := big.NewInt(part.Cents), big.NewInt(whole.Cents)
+	negative := p.Sign()*w.Sign() < 0
+	p.Abs(p)
+	w.Abs(w)
+	// |part|×100/|whole| half up: (|part|×200 + |whole|) / (2×|whole|).
+	q := new(big.Int).Mul(p, big.NewInt(200))
+	q.Add(q, w)
+	q.Quo(q, new(big.Int).Mul(w, big.NewInt(2)))
+	if p.Sign() > 0 && p.Cmp(w) < 0 {
+		switch {
+		case q.Sign() == 0:
+			q.SetInt64(1)
+		case q.Cmp(big.NewInt(100)) >= 0:
+			q.SetInt64(99)
+		}
+	}
 	group, _ := f.separators()
-	s := groupDigits(new(big.Int).Abs(q).String(), group)
-	if q.Sign() < 0 {
+	s := groupDigits(q.String(), group)
+	if negative && q.Sign() != 0 {
 		s = "-" + s
 	}
 	return f.percent(s)

@@ -123,6 +123,12 @@ func TestShare(t *testing.T) {
 	}{
 		{eur(42000), eur(100000), "42%", "42 %"},
 		{eur(99999), eur(100000), "99%", "99 %"}, // not 100% until fully repaid
+		{eur(2998), eur(10000), "30%", "30 %"},   // nearest: 29.98% reads 30%
+		{eur(4249), eur(10000), "42%", "42 %"},
+		{eur(4250), eur(10000), "43%", "43 %"}, // half up
+		{eur(1), eur(100000), "1%", "1 %"},     // something came: not 0%
+		{eur(-2998), eur(10000), "-30%", "-30 %"},
+		{eur(150), eur(100), "150%", "150 %"},
 		{eur(100000), eur(100000), "100%", "100 %"},
 		{eur(0), eur(100000), "0%", "0 %"},
 		{eur(math.MaxInt64), eur(math.MaxInt64), "100%", "100 %"}, // no overflow
