@@ -130,7 +130,7 @@ func (a *app) keys(ks ...string) {
 
 func (a *app) typed(s string) { a.send(uitest.Type(s)...) }
 
-func (a *app) screen() string { return ansi.Strip(a.m.render()) }
+func (a *app) screen() string { return uitest.Plain(a.m.render()) }
 
 func (a *app) lookUp(u api.User) {
 	a.t.Helper()

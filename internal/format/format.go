@@ -189,6 +189,11 @@ func (f Formatter) Share(part, whole api.Money) string {
 	return f.percent(s)
 }
 
+// Unbroken joins the words of s with no-break spaces, for a date or an
+// amount inside a sentence that a screen wraps: "since 15 Jul" never ends
+// a line with "2026" starting the next.
+func Unbroken(s string) string { return strings.ReplaceAll(s, " ", "\u00a0") }
+
 // ShareMasked is Share, or, when masked, the mask in the shape of a
 // percentage: a share of someone's money says as much as the money.
 func (f Formatter) ShareMasked(part, whole api.Money, masked bool) string {

@@ -141,7 +141,7 @@ func (p painter) answers(r *figures.Report) []string {
 	f, a := p.env.Format, r.Answers
 	next := p.t("ui.insight.next_none")
 	if a.NextDate.Valid {
-		next = p.t("ui.insight.next_value", f.Date(a.NextDate), estimated(p.money(a.NextAmount()), a.NextEstimated), p.loans(a.NextCount))
+		next = p.t("ui.insight.next_value", format.Unbroken(f.Date(a.NextDate)), estimated(p.money(a.NextAmount()), a.NextEstimated), p.loans(a.NextCount))
 	}
 	late := p.t("ui.insight.late_none")
 	if n := len(a.Late); n > 0 {
@@ -156,7 +156,7 @@ func (p painter) answers(r *figures.Report) []string {
 		}
 		amount := estimated(p.money(overdue), est)
 		if since := a.Late[0].Since; since.Valid { // the oldest first
-			late = p.t("ui.insight.late_value", p.loans(n), amount, p.money(outstanding), f.Date(since))
+			late = p.t("ui.insight.late_value", p.loans(n), amount, p.money(outstanding), format.Unbroken(f.Date(since)))
 		} else {
 			late = p.t("ui.insight.late_undated", p.loans(n), amount, p.money(outstanding))
 		}

@@ -12,6 +12,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/miimosa/miimosa/api"
+	"github.com/miimosa/miimosa/internal/format"
 	"github.com/miimosa/miimosa/ui/common"
 )
 
@@ -221,7 +222,7 @@ func (m Model) balances(room int) []string {
 		}
 		lines = append(lines, st.Subtle.Render(label)+strings.Repeat(" ", gap)+style.Render(value))
 	}
-	updated := wrap(st.Muted, t.T("ui.wallet.updated", f.DateTime(m.wallet.UpdatedAt)), m.width)
+	updated := wrap(st.Muted, t.T("ui.wallet.updated", format.Unbroken(f.DateTime(m.wallet.UpdatedAt))), m.width)
 	if len(lines)+1+len(updated) <= room {
 		lines = append(lines, "")
 	}
