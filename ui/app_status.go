@@ -20,6 +20,9 @@ const (
 	// minMessageCells is the least of the message shown before where and
 	// who are cut further.
 	minMessageCells = 24
+	// statusGap keeps the message apart from who is looked up when the
+	// line is full: one space read as one phrase.
+	statusGap = 2
 )
 
 // statusLine: where we are connected (and "sandbox" in demo), who is looked
@@ -64,7 +67,7 @@ func (m Model) statusLine() string {
 		return common.FitLine(l, m.width)
 	}
 	// Shorten who, then where, as far as their minimums, to make room.
-	if over := lipgloss.Width(l) + 1 + rightW - m.width; over > 0 {
+	if over := lipgloss.Width(l) + statusGap + rightW - m.width; over > 0 {
 		cut := min(over, max(0, whoW-minEmailCells))
 		whoW -= cut
 		over -= cut
@@ -73,7 +76,7 @@ func (m Model) statusLine() string {
 	}
 	// Still too narrow: the message is cut. Only when it would be left
 	// with less than a few words does it take half the line from the rest.
-	room := m.width - lipgloss.Width(l) - 1
+	room := m.width - lipgloss.Width(l) - statusGap
 	if room < minMessageCells {
 		room = min(rightW, m.width/2)
 	}
@@ -81,8 +84,8 @@ func (m Model) statusLine() string {
 		right = ansi.Truncate(right, room, "…")
 		rightW = lipgloss.Width(right)
 	}
-	l = common.FitLine(l, max(0, m.width-rightW-1))
-	return common.FitLine(l+" "+right, m.width)
+	l = common.FitLine(l, max(0, m.width-rightW-statusGap))
+	return common.FitLine(l+strings.Repeat(" ", statusGap)+right, m.width)
 }
 
 // helpBar lists the keys of what has the keyboard. The modals have their
