@@ -102,7 +102,8 @@ func init() {
 		"ui.insight.month.11": {"Nov", "nov."},
 		"ui.insight.month.12": {"Dec", "déc."},
 
-		"ui.wallet.income": {"Received, last 12 months", "Reçu, 12 derniers mois"},
+		"ui.wallet.income":      {"Received, last 12 months", "Reçu, 12 derniers mois"},
+		"ui.wallet.income_none": {"Nothing received in the last 12 months.", "Rien reçu ces 12 derniers mois."},
 
 		"panes.pledge.return":       {"Return", "Rendement"},
 		"panes.pledge.return_value": {"realised %s · expected %s · nominal %s", "réalisé %s · attendu %s · nominal %s"},

@@ -69,6 +69,11 @@ func (m Model) incomeLines() []string {
 		return nil
 	}
 	st := m.env.Styles
+	if !m.received() && !m.privacy {
+		// A flat line under a title reads as a drawing that failed.
+		// (Private, the placeholder below: "nothing" is a figure too.)
+		return wrap(st.Muted, m.env.T.T("ui.wallet.income_none"), m.width)
+	}
 	lines := wrap(st.Subtle, m.env.T.T("ui.wallet.income"), m.width)
 	if m.privacy {
 		w := len(m.income)
@@ -81,4 +86,14 @@ func (m Model) incomeLines() []string {
 		return append(lines, st.Muted.Render(strings.Repeat("░", w)))
 	}
 	return append(lines, m.spark...)
+}
+
+// received reports whether anything came in the last 12 months.
+func (m Model) received() bool {
+	for _, v := range m.income {
+		if v > 0 {
+			return true
+		}
+	}
+	return false
 }

@@ -90,3 +90,18 @@ func TestTheSparklineFollowsThePerson(t *testing.T) {
 		t.Error("the previous person's income stayed")
 	}
 }
+
+// Nothing received in the last 12 months is said in words, not drawn as a
+// flat line; under privacy the placeholder stands, as for any income.
+func TestNothingReceivedIsSaid(t *testing.T) {
+	none := insight.Compute(nil, nil, uitest.Now) // no loan: twelve empty months
+	m := uitest.Send(tall(t), common.InsightMsg{Gen: 1, Seq: 1, Report: &none})
+	out := view(m)
+	if !strings.Contains(out, "Nothing received in the") || strings.Contains(out, "Received, last 12 months") {
+		t.Errorf("no income, not said:\n%s", out)
+	}
+	m = uitest.Send(m, common.PrivacyMsg{On: true})
+	if out := view(m); strings.Contains(out, "Nothing received") || !strings.Contains(out, "░") {
+		t.Errorf("privacy tells that nothing came:\n%s", out)
+	}
+}
