@@ -32,7 +32,7 @@ func init() {
 		"lists.projects.on_device_sort":      {"sorted on this device", "trié sur cet appareil"},
 		"lists.projects.on_device_both":      {"filtered and sorted on this device", "filtré et trié sur cet appareil"},
 		"lists.projects.none_local":          {"None of the projects loaded matches (x clears the filters)", "Aucun des projets chargés ne correspond (x efface les filtres)"},
-		"lists.projects.loading_all":         {"loading %s of %s… (esc stops)", "chargement %s sur %s… (échap arrête)"},
+		"lists.projects.loading_all":         {"loading every page… (esc stops)", "chargement de toutes les pages… (échap arrête)"},
 		"lists.projects.loading_more":        {"loading %s… (esc stops)", "chargement %s… (échap arrête)"},
 		"lists.filter.status":                {"Status:", "Statut :"},
 		"lists.filter.sort":                  {"Sort:", "Tri :"},

@@ -23,12 +23,12 @@ func TestGLoadsEveryPageThenLandsOnTheLastRow(t *testing.T) {
 	if !m.req.Busy() || m.list.Cursor() != 1 {
 		t.Fatalf("G: busy %v, cursor %d (it waits for the last row)", m.req.Busy(), m.list.Cursor())
 	}
-	uitest.Contains(t, m.View(), "loading 40 of 120… (esc stops)")
+	uitest.Contains(t, m.View(), "Projects 40 of 120 loading every page… (esc stops)")
 	m = answer(t, m, page(makeProjects(41, 40), "/projects?page=3", 120), nil)
 	if !m.req.Busy() {
 		t.Fatal("the load stopped after page 2")
 	}
-	uitest.Contains(t, m.View(), "loading 80 of 120…")
+	uitest.Contains(t, m.View(), "Projects 80 of 120 loading every page…")
 	m = answer(t, m, page(makeProjects(81, 40), "", 120), nil)
 	if m.req.Busy() || m.list.Cursor() != 119 {
 		t.Fatalf("after the last page: busy %v, cursor %d, want the last row (119)", m.req.Busy(), m.list.Cursor())

@@ -167,18 +167,18 @@ func (m Model) View() string {
 	return c.String()
 }
 
-// loadingText is what the title says while a page loads: how far a load
-// of every page has come, and that esc stops it.
+// loadingText is what the title says while a page loads: that every page
+// is on its way (the title's count says how far it has come; without a
+// total, this says it) and that esc stops it.
 func (m Model) loadingText() string {
 	t, f := m.env.T.T, m.env.Format
 	if !m.all {
 		return t("panes.loading")
 	}
-	n := f.Int(api.Int{Value: int64(len(m.items)), Valid: true})
 	if m.total.Valid {
-		return t("lists.projects.loading_all", n, f.Int(m.total))
+		return t("lists.projects.loading_all") // the title counts: "Projects 60 of 360"
 	}
-	return t("lists.projects.loading_more", n)
+	return t("lists.projects.loading_more", f.Int(api.Int{Value: int64(len(m.items)), Valid: true}))
 }
 
 // filtersLines names the order and every filter in force, on one line,
