@@ -20,9 +20,16 @@ import (
 func body(env *common.Env, p api.Pledge, loan *insight.Loan, w int, private bool) []string {
 	f, s, t := env.Format, env.Styles, env.T.T
 	money := func(m api.Money) string { return f.MoneyMasked(m, private) }
+	// What the list's Next due says: the oldest unpaid instalment when one
+	// is late, marked so.
 	next := "—"
-	if n := p.NextRepayment; n != nil {
-		next = f.Date(n.Date) + " · " + money(n.Amount)
+	today, loc := common.Today(env)
+	if d, ok := common.NextDue(p, today, loc); ok {
+		date := f.Date(d.Date)
+		if d.Late {
+			date = t("lists.pledges.late_date", date)
+		}
+		next = date + " · " + money(d.Amount)
 	}
 	project := textsafe.Clean(p.Project.Title)
 	if p.Project.ID != 0 {

@@ -14,6 +14,7 @@ import (
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/labels"
 	"github.com/miimosa/miimosa/internal/textsafe"
+	"github.com/miimosa/miimosa/ui/common"
 )
 
 // sortSpec is one step of the s cycle: a column and a direction.
@@ -121,8 +122,8 @@ func compareShare(a, b api.Pledge) int {
 
 // compareDue puts pledges that owe nothing (or on no known date) after
 // those that do, so "soonest first" lists what is coming.
-func compareDue(a due, aok bool, b due, bok bool) int {
-	ak, bk := aok && a.date.Valid, bok && b.date.Valid
+func compareDue(a common.Due, aok bool, b common.Due, bok bool) int {
+	ak, bk := aok && a.Date.Valid, bok && b.Date.Valid
 	switch {
 	case !ak && !bk:
 		return 0
@@ -131,7 +132,7 @@ func compareDue(a due, aok bool, b due, bok bool) int {
 	case !bk:
 		return -1
 	}
-	return a.date.Compare(b.date.Time)
+	return a.Date.Compare(b.Date.Time)
 }
 
 func boolInt(b bool) int {

@@ -54,8 +54,8 @@ func TestDashboardSizesShowTitleAmountAndNextAmount(t *testing.T) {
 				uitest.Contains(t, v, f.Money(first.Amount))
 				uitest.Contains(t, v, m.env.T.T("panes.col.next_amount"))
 				for _, p := range m.Shown()[:min(len(m.items), m.list.Height())] {
-					if d, ok := nextDue(p, m.todayNum(), m.zone()); ok {
-						uitest.Contains(t, v, f.Money(d.amount))
+					if d, ok := common.NextDue(p, m.todayNum(), m.zone()); ok {
+						uitest.Contains(t, v, f.Money(d.Amount))
 					}
 				}
 				uitest.Golden(t, m)

@@ -54,7 +54,7 @@ type Model struct {
 	items []api.Pledge // every pledge loaded, in the server's order
 	list  list.Model   // items formatted, in the same order, shown filtered and sorted
 	hay   []string     // items' searchable text, parallel to items
-	dues  []due        // what each item owes next, parallel to items
+	dues  []common.Due // what each item owes next, parallel to items
 	owes  []bool       // whether it owes anything, parallel to items
 	done  bool         // the last page arrived
 	total api.Int      // how many the server has, from the Total header; may be unknown
@@ -514,7 +514,7 @@ func (m Model) openDate() Model {
 	}
 	_, loc := m.today()
 	for pos, i := range m.list.Shown() {
-		if m.owes[i] && m.dues[i].dueOn(key, loc) {
+		if m.owes[i] && m.dues[i].On(key, loc) {
 			m.list = m.list.MoveTo(pos)
 			break
 		}

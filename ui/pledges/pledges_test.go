@@ -521,7 +521,7 @@ func TestADefaultedPledgeHasNothingDue(t *testing.T) {
 	past := api.Time{Time: uitest.Now.AddDate(0, -3, 0), DateOnly: true, Valid: true}
 	p.Repayments = []api.Repayment{{Date: past, Capital: uitest.EUR(1000), Status: "late"}}
 	p.NextRepayment = &api.Repayment{Date: past, Amount: uitest.EUR(1000)}
-	if d, ok := nextDue(p, dayOf(api.Time{Time: uitest.Now, Valid: true}, time.UTC), time.UTC); ok {
+	if d, ok := common.NextDue(p, common.DayOf(api.Time{Time: uitest.Now, Valid: true}, time.UTC), time.UTC); ok {
 		t.Errorf("a defaulted pledge is due %+v", d)
 	}
 }

@@ -100,9 +100,9 @@ func (m Model) buildRows(ps []api.Pledge, dst []list.Row) []list.Row {
 		r[colStatus] = labels.PledgeStatus(env.T, p.Status)
 		r[colRepaid] = common.RepaidShare(env, p, m.privacy)
 		r[colNextDate], r[colNextAmount] = "—", "—"
-		if d, ok := nextDue(p, today, loc); ok {
-			r[colNextDate] = m.dueDateCell(d.date, d.late)
-			r[colNextAmount] = f.MoneyMasked(d.amount, m.privacy)
+		if d, ok := common.NextDue(p, today, loc); ok {
+			r[colNextDate] = m.dueDateCell(d.Date, d.Late)
+			r[colNextAmount] = f.MoneyMasked(d.Amount, m.privacy)
 		}
 		dst = append(dst, list.NewRow(p.ID, r))
 	}
@@ -120,10 +120,10 @@ func (m Model) dueDateCell(d api.Time, late bool) string {
 }
 
 // buildDues works out what each pledge owes next, once, as pages arrive.
-func (m Model) buildDues(ps []api.Pledge, dues []due, owes []bool) ([]due, []bool) {
+func (m Model) buildDues(ps []api.Pledge, dues []common.Due, owes []bool) ([]common.Due, []bool) {
 	today, loc := m.today()
 	for _, p := range ps {
-		d, ok := nextDue(p, today, loc)
+		d, ok := common.NextDue(p, today, loc)
 		dues, owes = append(dues, d), append(owes, ok)
 	}
 	return dues, owes
@@ -136,7 +136,7 @@ func (m Model) upcomingRows() []list.Row {
 	groups := byDate(m.list.Shown(), m.dues, m.owes, loc)
 	rows := make([]list.Row, len(groups))
 	for i, g := range groups {
-		rows[i] = list.NewRow(dayOf(g.date, loc), []string{
+		rows[i] = list.NewRow(common.DayOf(g.date, loc), []string{
 			m.dueDateCell(g.date, g.late),
 			f.Int(api.Int{Value: int64(g.pledges), Valid: true}),
 			f.MoneyMasked(g.amount, m.privacy),
