@@ -149,6 +149,9 @@ func TestUpcomingViewTotalsTheInstalmentsOfEachDate(t *testing.T) {
 	if m.showUpcoming {
 		t.Error("v v did not come back to the list")
 	}
+	if m = uitest.Press(m, "v"); m.upcoming.Cursor() != 0 {
+		t.Errorf("v opened the dates on row %d, want the soonest (0)", m.upcoming.Cursor())
+	}
 }
 
 func TestUpcomingScreen(t *testing.T) {

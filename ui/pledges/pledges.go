@@ -455,6 +455,9 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		}
 	case key.Matches(msg, k.View):
 		m.showUpcoming = !m.showUpcoming
+		if m.showUpcoming {
+			m.upcoming = m.upcoming.MoveTo(0) // read from the soonest date
+		}
 		return m, nil
 	case key.Matches(msg, k.Export):
 		return m.startExport()
