@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/miimosa/miimosa/internal/i18n"
+	"github.com/miimosa/miimosa/internal/textsafe"
 )
 
 // Help speaks the catalogue's words. Each command's Short, Long, Example
@@ -68,6 +69,7 @@ func localizeBuiltins(root *cobra.Command, f *Factory) {
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
 		addHelpFlag(c, f)
+		refuseUnknownSubcommands(c, f)
 		for _, sub := range c.Commands() {
 			walk(sub)
 		}
@@ -104,5 +106,22 @@ func newHelpCmd(f *Factory) *cobra.Command {
 			cmd.InitDefaultVersionFlag()
 			return cmd.Help()
 		},
+	}
+}
+
+// refuseUnknownSubcommands makes a command that only groups others (auth,
+// cache, completion) refuse a word it does not know with a usage error
+// (exit 2); cobra would print the help and exit 0. Alone, it still shows
+// its help.
+func refuseUnknownSubcommands(c *cobra.Command, f *Factory) {
+	if !c.HasSubCommands() || c.Run != nil || c.RunE != nil || !c.HasParent() {
+		return
+	}
+	c.Args = cobra.ArbitraryArgs
+	c.RunE = func(cmd *cobra.Command, args []string) error {
+		if len(args) > 0 {
+			return usageErr(f.T("cli.err.unknown_subcommand", cmd.CommandPath(), textsafe.Clean(args[0])))
+		}
+		return cmd.Help()
 	}
 }

@@ -2,10 +2,13 @@ package cli
 
 import (
 	"context"
+	"math"
 	"strconv"
 
 	"github.com/spf13/cobra"
 
+	"github.com/miimosa/miimosa/api"
+	"github.com/miimosa/miimosa/internal/format"
 	"github.com/miimosa/miimosa/internal/i18n"
 	"github.com/miimosa/miimosa/internal/insight"
 	"github.com/miimosa/miimosa/internal/labels"
@@ -76,7 +79,7 @@ func writeInsightTable(o *output, r *insight.Report) error {
 	a := r.Answers
 	next := "—"
 	if a.NextDate.Valid {
-		next = t("insight.cli.next_value", f.Date(a.NextDate), f.Money(a.NextAmount().Money()), a.NextCount) + est(a.NextEstimated)
+		next = t("insight.cli.next_value", f.Date(a.NextDate), f.Money(a.NextAmount().Money()), loansText(o.p, f, a.NextCount)) + est(a.NextEstimated)
 	}
 	late := t("insight.cli.late_none")
 	if n := len(a.Late); n > 0 {
@@ -88,7 +91,7 @@ func writeInsightTable(o *output, r *insight.Report) error {
 				oldest = l.Since
 			}
 		}
-		late = t("insight.cli.late_value", n, f.Money(sum.Money()), f.Date(oldest))
+		late = t("insight.cli.late_value", loansText(o.p, f, n), f.Money(sum.Money()), f.Date(oldest))
 	}
 	sections := []struct {
 		title  string
@@ -144,7 +147,7 @@ func writeInsightTable(o *output, r *insight.Report) error {
 	d := r.Diversification
 	spread := []field{
 		{label: t("insight.cli.top5"), value: f.Share(d.ByProject.Top5.Money(), d.ByProject.Total.Money())},
-		{label: t("insight.cli.hhi"), value: t("insight.cli.hhi_value", strconv.FormatFloat(d.ByProject.HHI, 'f', 3, 64), strconv.FormatFloat(d.ByProject.Effective, 'f', 1, 64))},
+		{label: t("insight.cli.hhi"), value: t("insight.cli.hhi_value", f.Decimal(fixed(d.ByProject.HHI, 3)), f.Decimal(fixed(d.ByProject.Effective, 1)))},
 	}
 	for _, b := range []struct {
 		key   i18n.Key
@@ -185,6 +188,20 @@ func writeInsightTable(o *output, r *insight.Report) error {
 		{header: o.p.T("cli.col.rate"), right: true, drop: 1}, {header: t("insight.cli.col.realised"), right: true},
 		{header: t("insight.cli.col.expected"), right: true},
 	}, rows)
+}
+
+// loansText is "1 loan", "8 loans" in the reader's language.
+func loansText(p i18n.Printer, f format.Formatter, n int) string {
+	if n == 1 {
+		return p.T("ui.insight.loans_one")
+	}
+	return p.T("ui.insight.loans_many", f.Int(api.Int{Value: int64(n), Valid: true}))
+}
+
+// fixed is x rounded half up to digits decimals, for display only.
+func fixed(x float64, digits int) api.Decimal {
+	scale := math.Pow10(digits)
+	return api.Decimal{Value: int64(math.Floor(x*scale + 0.5)), Scale: digits, Valid: true}
 }
 
 // insightJSON is the report for scripts: stable English names, money and

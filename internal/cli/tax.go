@@ -102,11 +102,8 @@ func writeTaxTable(o *output, y insight.TaxYear) error {
 	if err := o.heading(t("insight.cli.tax_title", y.Year), false); err != nil {
 		return err
 	}
+	// The rate changed on 1 January 2026: a calendar year has one rate.
 	social := t("insight.cli.social", pct(rate(y.Year)))
-	if y.Year == 2025 || y.Year == 2026 {
-		// The rate changed on 1 January 2026: each payment's own rate is used.
-		social = t("insight.cli.social_by_date", pct("17.2"), pct("18.6"))
-	}
 	return o.renderFields([]field{
 		{label: t("insight.cli.tax_interest"), value: m(y.Interest) + est, right: true},
 		{label: t("insight.cli.income_tax", pct("12.8")), value: m(y.IncomeTax), right: true},
@@ -127,7 +124,9 @@ type taxJSON struct {
 	Payments      int    `json:"payments"`
 	Lost          string `json:"capital_lost"`
 	Estimated     bool   `json:"estimated"`
-	Note          string `json:"note"`
+	// Note is for scripts, in English like every value of the JSON: the
+	// figures are an estimate, the platform's tax form is what counts.
+	Note string `json:"note"`
 }
 
 func newTaxJSON(y insight.TaxYear) taxJSON {

@@ -126,6 +126,15 @@ func (f Formatter) percent(number string) string {
 
 // decimalText writes Value × 10^-Scale exactly, in the locale's separators;
 // |Scale| must be at most maxScale.
+// Decimal formats a number with the locale's separators: "0.115",
+// "0,115". Trailing zeros of the fraction are dropped, as in Percent.
+func (f Formatter) Decimal(d api.Decimal) string {
+	if !d.Valid || d.Scale > maxScale || d.Scale < -maxScale {
+		return Dash
+	}
+	return decimalText(d, f)
+}
+
 func decimalText(d api.Decimal, f Formatter) string {
 	neg := d.Value < 0
 	abs := uint64(d.Value)

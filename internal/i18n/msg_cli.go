@@ -10,6 +10,7 @@ func init() {
 		"cli.err.enum":               {"%s %q is not a known value: use one of %s", "%s %q n'est pas une valeur connue : utilisez %s"},
 		"cli.err.limit":              {"--limit must be 1 or more: use --all to list everything", "--limit doit valoir 1 ou plus : utilisez --all pour tout lister"},
 		"cli.err.limit_all":          {"--limit and --all cannot be used together: keep one", "--limit et --all ne vont pas ensemble : gardez l'un des deux"},
+		"cli.err.unknown_subcommand": {"“%[2]s” is not a command of %[1]s: see %[1]s --help", "« %[2]s » n'est pas une commande de %[1]s : voir %[1]s --help"},
 		"cli.err.unknown_command":    {"unknown command “%s”: see miimosa --help", "commande inconnue « %s » : voir miimosa --help"},
 		"cli.err.see_help":           {" (see --help)", " (voir --help)"},
 		"cli.err.no_args":            {"%s takes no argument, got %q: filters are flags (see --help)", "%s ne prend pas d'argument, reçu %q : les filtres sont des options (voir --help)"},
