@@ -109,6 +109,7 @@ func writeInsightTable(o *output, r *insight.Report) error {
 			{label: t("insight.cli.repaid"), value: f.Money(r.PaidCapital.Money()), right: true},
 			{label: t("insight.cli.interest"), value: f.Money(r.PaidInterest.Money()), right: true},
 			{label: t("insight.cli.outstanding"), value: f.Money(r.Risk.Outstanding.Money()), right: true},
+			{label: t("insight.cli.pending"), value: f.Money(r.Pending.Money()), right: true},
 		}},
 		{t("insight.cli.risk"), []field{
 			{label: labels.PledgeStatus(o.p, "repaying"), value: f.Money(r.Risk.Repaying.Money()), right: true},
@@ -128,17 +129,17 @@ func writeInsightTable(o *output, r *insight.Report) error {
 	if err := o.heading(t("insight.cli.ahead"), true); err != nil {
 		return err
 	}
-	var rows [][]string
-	for _, m := range r.Calendar.Ahead {
-		rows = append(rows, []string{f.Month(m.Month.First()), f.Money(m.Capital.Money()), f.Money(m.Interest.Money()), f.Money(m.Total().Money())})
-	}
+	var overdue *insight.MonthFlow
 	if ov := r.Calendar.Overdue; ov.Count > 0 {
-		rows = append(rows, []string{t("insight.cli.overdue"), f.Money(ov.Capital.Money()), f.Money(ov.Interest.Money()), f.Money(ov.Total().Money())})
+		overdue = &ov
 	}
-	if err := o.renderTable([]column{
-		{header: t("insight.cli.col.month"), min: 8}, {header: t("insight.cli.col.capital"), right: true},
-		{header: t("insight.cli.col.interest"), right: true}, {header: t("insight.cli.col.total"), right: true},
-	}, rows); err != nil {
+	if err := writeMonthFlows(o, r.Calendar.Ahead, overdue); err != nil {
+		return err
+	}
+	if err := o.heading(t("insight.cli.behind"), true); err != nil {
+		return err
+	}
+	if err := writeMonthFlows(o, r.Calendar.Behind, nil); err != nil {
 		return err
 	}
 	if err := o.heading(t("insight.cli.spread"), true); err != nil {
@@ -171,10 +172,26 @@ func writeInsightTable(o *output, r *insight.Report) error {
 	if err := o.renderFields(spread); err != nil {
 		return err
 	}
+	if len(r.Tax) > 0 {
+		if err := o.heading(t("insight.cli.tax_years"), true); err != nil {
+			return err
+		}
+		var years [][]string
+		for _, y := range r.Tax {
+			years = append(years, []string{strconv.Itoa(y.Year), f.Money(y.Interest.Money()) + est(y.Estimated),
+				f.Money(y.Withholding.Money()), f.Money(y.Lost.Money())})
+		}
+		if err := o.renderTable([]column{
+			{header: t("insight.cli.col.year")}, {header: t("insight.cli.col.interest"), right: true},
+			{header: t("insight.cli.col.withholding"), right: true}, {header: t("insight.cli.col.lost"), right: true},
+		}, years); err != nil {
+			return err
+		}
+	}
 	if err := o.heading(t("insight.cli.loans"), true); err != nil {
 		return err
 	}
-	rows = rows[:0]
+	var rows [][]string
 	for _, l := range r.Loans {
 		rows = append(rows, []string{
 			strconv.FormatInt(l.ID, 10), clean(l.Project.Title), labels.PledgeStatus(o.p, l.Status),
@@ -187,6 +204,26 @@ func writeInsightTable(o *output, r *insight.Report) error {
 		{header: o.p.T("cli.col.status"), min: 8, drop: 3}, {header: o.p.T("cli.col.amount"), right: true, drop: 2},
 		{header: o.p.T("cli.col.rate"), right: true, drop: 1}, {header: t("insight.cli.col.realised"), right: true},
 		{header: t("insight.cli.col.expected"), right: true},
+	}, rows)
+}
+
+// writeMonthFlows is a table of months, capital, interest and total, with
+// the overdue instalments last when there are any.
+func writeMonthFlows(o *output, months []insight.MonthFlow, overdue *insight.MonthFlow) error {
+	t, f := o.p.T, o.f
+	row := func(label string, m insight.MonthFlow) []string {
+		return []string{label, f.Money(m.Capital.Money()), f.Money(m.Interest.Money()), f.Money(m.Total().Money())}
+	}
+	var rows [][]string
+	for _, m := range months {
+		rows = append(rows, row(f.Month(m.Month.First()), m))
+	}
+	if overdue != nil {
+		rows = append(rows, row(t("insight.cli.overdue"), *overdue))
+	}
+	return o.renderTable([]column{
+		{header: t("insight.cli.col.month"), min: 8}, {header: t("insight.cli.col.capital"), right: true},
+		{header: t("insight.cli.col.interest"), right: true}, {header: t("insight.cli.col.total"), right: true},
 	}, rows)
 }
 
