@@ -179,6 +179,33 @@ func TestScheduleICSParsesBack(t *testing.T) {
 	}
 }
 
+// Two lenders' calendars imported into one app keep their events apart:
+// a repayment day's UID is the day and its pledges, not the day alone. An
+// instalment from a rebuilt schedule carries the mark the note explains.
+func TestScheduleICSEventsAreTheLendersOwn(t *testing.T) {
+	ts := newTestServer(t)
+	uids := map[string]int{}
+	for _, i := range []int{0, 3} { // camille, jean-pierre
+		r := run(t, testEnv(t, ts.URL), append([]string{"schedule", "--months", "3", "--format", "ics"}, who(t, i)...)...).expectCode(t, ExitOK)
+		cal, err := ics.ParseCalendar(strings.NewReader(r.stdout))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range cal.Events() {
+			uids[e.Id()]++
+			desc := e.GetProperty(ics.ComponentPropertyDescription).Value
+			if strings.Contains(desc, "rebuilt") && !strings.Contains(desc, " *") {
+				t.Errorf("the note on rebuilt schedules, and no line marked:\n%s", desc)
+			}
+		}
+	}
+	for uid, n := range uids {
+		if n > 1 {
+			t.Errorf("UID %s is in both lenders' calendars", uid)
+		}
+	}
+}
+
 func TestScheduleCSVParsesBack(t *testing.T) {
 	ts := newTestServer(t)
 	r := run(t, testEnv(t, ts.URL), append([]string{"schedule", "--format", "csv"}, who(t, 0)...)...).expectCode(t, ExitOK)

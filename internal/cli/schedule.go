@@ -3,6 +3,8 @@ package cli
 import (
 	"context"
 	"errors"
+	"fmt"
+	"hash/fnv"
 	"strconv"
 	"strings"
 
@@ -182,15 +184,24 @@ func writeScheduleICS(o *output, f *Factory, dues []insight.Due) error {
 	cal := ical.Calendar{ProdID: "-//MiiMOSA//miimosa " + Version + "//" + strings.ToUpper(f.Lang.String()), Name: t("insight.cli.ics_name")}
 	for _, day := range insight.ByDay(dues) {
 		var lines []string
+		ids := fnv.New64a()
 		for _, d := range day.Items {
-			lines = append(lines, t("insight.cli.ics_line", clean(d.Project.Title), d.PledgeID,
-				fm.Money(d.Capital.Money()), fm.Money(d.Interest.Money())))
+			line := t("insight.cli.ics_line", clean(d.Project.Title), d.PledgeID,
+				fm.Money(d.Capital.Money()), fm.Money(d.Interest.Money()))
+			if d.Estimated {
+				line += " *" // the note below says what it means
+			}
+			lines = append(lines, line)
+			fmt.Fprintf(ids, "%d,", d.PledgeID)
 		}
 		if day.Estimated {
 			lines = append(lines, t("insight.cli.estimated_note"))
 		}
 		cal.Events = append(cal.Events, ical.Event{
-			UID:         "repayment-" + day.Date.Format("20060102") + "@miimosa",
+			// The day and its pledges: two lenders' calendars imported into
+			// one app keep their events apart, and a newer export of the same
+			// one replaces them. Nothing in it says who the lender is.
+			UID:         fmt.Sprintf("repayment-%s-%016x@miimosa", day.Date.Format("20060102"), ids.Sum64()),
 			Date:        day.Date.Time,
 			Summary:     t("insight.cli.ics_summary", fm.Money(day.Total().Money())),
 			Description: strings.Join(lines, "\n"),

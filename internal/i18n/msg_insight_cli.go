@@ -49,7 +49,7 @@ func init() {
 		"cli.example.miimosa.schedule": {
 			"miimosa schedule --email camille@example.com --months 6\nmiimosa schedule --email camille@example.com --format ics > remboursements.ics",
 			"miimosa schedule --email camille@example.com --months 6\nmiimosa schedule --email camille@example.com --format ics > remboursements.ics"},
-		"cli.usage.miimosa.schedule.months": {"How many months ahead, this one included (1 to 600)", "Combien de mois à venir, celui-ci compris (1 à 600)"},
+		"cli.usage.miimosa.schedule.months": {"How many months ahead, counted from today (1 to 600)", "Combien de mois à venir, comptés à partir d'aujourd'hui (1 à 600)"},
 
 		"cli.short.miimosa.tax": {"Estimate what to declare for a year: interest, withholding, capital lost", "Estimer ce qu'il faut déclarer pour une année : intérêts, prélèvements, capital perdu"},
 		"cli.long.miimosa.tax": {
