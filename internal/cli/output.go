@@ -68,22 +68,26 @@ type output struct {
 	// csvRaw keeps cells as they are (--csv-raw); by default a cell a
 	// spreadsheet would run as a formula is defused (see csvCell).
 	csvRaw bool
-	p      i18n.Printer
-	f      format.Formatter
-	now    func() time.Time
+	// toTerminal: standard output is a terminal, where even --csv-raw
+	// cells are cleaned of what a terminal would act on.
+	toTerminal bool
+	p          i18n.Printer
+	f          format.Formatter
+	now        func() time.Time
 }
 
 func newOutput(f *Factory, of outputFormat) *output {
 	return &output{
-		w:        bufio.NewWriter(f.IO.Out),
-		errw:     f.IO.ErrOut,
-		format:   of,
-		width:    f.IO.Width(),
-		color:    f.IO.ColorEnabled(),
-		progress: f.IO.ErrIsTerminal(),
-		p:        f.Printer,
-		f:        f.Format,
-		now:      f.Now,
+		w:          bufio.NewWriter(f.IO.Out),
+		errw:       f.IO.ErrOut,
+		format:     of,
+		width:      f.IO.Width(),
+		color:      f.IO.ColorEnabled(),
+		progress:   f.IO.ErrIsTerminal(),
+		toTerminal: f.IO.OutIsTerminal(),
+		p:          f.Printer,
+		f:          f.Format,
+		now:        f.Now,
 	}
 }
 

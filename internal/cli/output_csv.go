@@ -10,19 +10,26 @@ import (
 // sequences, see clean) and, unless --csv-raw, defused for spreadsheets.
 type csvWriter struct {
 	w   *csv.Writer
-	raw bool
+	raw bool // --csv-raw: no formula defused
+	// exact: --csv-raw into a file or a pipe, where nothing is cleaned
+	// either; on a terminal the cells are still cleaned of escapes.
+	exact bool
 }
 
 func newCSVWriter(o *output) *csvWriter {
-	return &csvWriter{w: csv.NewWriter(o.w), raw: o.csvRaw}
+	return &csvWriter{w: csv.NewWriter(o.w), raw: o.csvRaw, exact: o.csvRaw && !o.toTerminal}
 }
 
 func (c *csvWriter) write(row []string) error {
 	out := make([]string, len(row))
 	for i, s := range row {
-		out[i] = clean(s)
-		if !c.raw {
-			out[i] = csvCell(out[i])
+		switch {
+		case c.exact:
+			out[i] = s // --csv-raw into a file or a pipe: every byte as sent
+		case c.raw:
+			out[i] = clean(s)
+		default:
+			out[i] = csvCell(clean(s))
 		}
 	}
 	return c.w.Write(out)

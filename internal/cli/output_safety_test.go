@@ -194,6 +194,21 @@ func TestCSVDefusesFormulas(t *testing.T) {
 	}
 }
 
+// --csv-raw on a terminal still keeps out what the terminal would act on
+// (C1 controls, bidi overrides); into a pipe the cell is exact.
+func TestCSVRawIsExactOnlyIntoAPipe(t *testing.T) {
+	env := testEnv(t, hostileServer(t))
+	args := []string{"projects", "--format", "csv", "--csv-raw"}
+	piped := run(t, env, args...).expectCode(t, ExitOK)
+	if !strings.Contains(piped.stdout, hostileText) {
+		t.Errorf("--csv-raw into a pipe changed the title:\n%q", piped.stdout)
+	}
+	shown := runWith(t, env, runOpts{terminal: func(any) bool { return true }}, args...).expectCode(t, ExitOK)
+	if strings.ContainsAny(shown.stdout, "\u0085\u009b\u009d\u202e\u2066") {
+		t.Errorf("--csv-raw on a terminal wrote controls:\n%q", shown.stdout)
+	}
+}
+
 func TestCSVCell(t *testing.T) {
 	for in, want := range map[string]string{
 		"": "", "plain": "plain", "=1+1": "'=1+1", "+33": "'+33", "-5": "'-5", "@x": "'@x",
