@@ -71,6 +71,10 @@ func explain(p i18n.Printer, err error, host string, keyEnv bool) error {
 		msg = p.T("cli.err.refused", host)
 	case errors.Is(err, api.ErrDecode):
 		msg = p.T("cli.err.decode", host)
+	case errors.Is(err, api.ErrNetwork) && ae != nil && ae.Status != 0:
+		// The headers came, the body did not: the server reached us and
+		// stopped, not the network failing to reach it.
+		msg = p.T("cli.err.stalled", host)
 	case errors.Is(err, api.ErrNetwork), errors.Is(err, context.DeadlineExceeded):
 		msg = p.T("cli.err.network", host)
 	case errors.Is(err, api.ErrInvalidParam):

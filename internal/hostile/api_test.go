@@ -3,6 +3,7 @@ package hostile_test
 import (
 	"context"
 	"errors"
+	"net/http"
 	"slices"
 	"strings"
 	"testing"
@@ -10,6 +11,8 @@ import (
 
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/hostile"
+	"github.com/miimosa/miimosa/internal/i18n"
+	"github.com/miimosa/miimosa/ui/common"
 )
 
 // The api client against every scenario: what it must do to stay safe.
@@ -199,6 +202,17 @@ var apiChecks = map[hostile.Scenario]func(t *testing.T, s *hostile.Server){
 		is(t, err, api.ErrRefused, "certificate")
 		if s.API.Conns() != 1 || s.API.Hits() != 0 {
 			t.Errorf("%d connections, %d requests: a certificate refused is refused once", s.API.Conns(), s.API.Hits())
+		}
+	},
+	hostile.StalledBody: func(t *testing.T, s *hostile.Server) {
+		c := client(t, s, func(cfg *api.Config) { cfg.Timeout = 200 * time.Millisecond })
+		_, err := c.Projects(ctx, api.ProjectQuery{})
+		e := is(t, err, api.ErrNetwork, "no answer within")
+		if e.Status != http.StatusOK {
+			t.Errorf("status %d: the error must keep that the server had begun to answer", e.Status)
+		}
+		if text := common.ErrorText(i18n.New(i18n.EN), err); !strings.Contains(text, "began to answer, then stopped") {
+			t.Errorf("the terminal says %q: the server stopped, the network is not to blame", text)
 		}
 	},
 	hostile.LeadNoAnswer: func(t *testing.T, s *hostile.Server) {

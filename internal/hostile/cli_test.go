@@ -177,6 +177,16 @@ var cliChecks = map[hostile.Scenario]func(t *testing.T){
 	hostile.BadCertificate: func(t *testing.T) {
 		refusedEach(t, hostile.BadCertificate, true, 1, 0, "refuses", "certificate")
 	},
+	hostile.StalledBody: func(t *testing.T) {
+		// The script's deadline ends the wait: the server is named as the
+		// one that stopped, not the network.
+		s := hostile.Start(t, hostile.StalledBody)
+		r := runCLIWithin(t, s, 500*time.Millisecond, commands[0].args(t)...).expectCode(t, exitNetwork)
+		r.expectOneLine(t, "began to answer, then stopped")
+		if r.stdout != "" {
+			t.Errorf("stdout %q", r.stdout)
+		}
+	},
 	hostile.LeadNoAnswer: func(t *testing.T) {
 		// The server never answers: the script's own deadline ends the
 		// wait, and the lead may have been filed.

@@ -26,6 +26,7 @@
 //	Errors say whose fault it is
 //	  MalformedHeaders      an answer whose header line has no colon (a raw listener)
 //	  BadCertificate        https with a certificate nobody trusts
+//	  StalledBody           GETs answered 200 and the start of a body, then nothing
 //	No lead lost
 //	  LeadNoAnswer          POST /leads read in full, then never answered
 //	Output stays data (the strings are in Titles)

@@ -33,6 +33,7 @@ const (
 	MalformedHeaders   Scenario = "malformed-headers"
 	BadCertificate     Scenario = "bad-certificate"
 	LeadNoAnswer       Scenario = "lead-no-answer"
+	StalledBody        Scenario = "stalled-body"
 	EscapeTitles       Scenario = "escape-titles"
 	C1Titles           Scenario = "c1-titles"
 	BidiTitles         Scenario = "bidi-titles"
@@ -46,7 +47,7 @@ func All() []Scenario {
 	return []Scenario{
 		RedirectOtherPort, RedirectToHTTP, LeadRedirect307, LeadRedirect308, RedirectSameOrigin,
 		PageLoop, EndlessPages, LyingTotal, NextOtherHost, RateLimitStorm, HugeBody, GzipBomb,
-		MalformedHeaders, BadCertificate, LeadNoAnswer,
+		MalformedHeaders, BadCertificate, StalledBody, LeadNoAnswer,
 		EscapeTitles, C1Titles, BidiTitles, FormulaTitles, ZWJTitles, NullsAndWrongTypes,
 	}
 }
@@ -201,6 +202,20 @@ var scenarios = map[Scenario]func(t testing.TB, s *Server){
 	BadCertificate: func(t testing.TB, s *Server) {
 		srv := serve(t, s.API, true, recording(s.API, wellFormed(nil)))
 		s.URL, s.cert = srv.URL, certPEM(srv)
+	},
+	StalledBody: func(t testing.TB, s *Server) {
+		well := wellFormed(nil)
+		s.URL = serve(t, s.API, false, recording(s.API, func(w http.ResponseWriter, r *http.Request, got Request) {
+			if r.Method != http.MethodGet {
+				well(w, r, got)
+				return
+			}
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusOK)
+			_, _ = w.Write([]byte(`[{"id": 1, "title": "Ferme`))
+			w.(http.Flusher).Flush()
+			<-r.Context().Done() // the rest never comes
+		})).URL
 	},
 	LeadNoAnswer: func(t testing.TB, s *Server) {
 		well := wellFormed(nil)

@@ -36,6 +36,7 @@ func init() {
 		"cli.err.server_status":      {"%s failed (HTTP %d): try again in a few minutes", "%s est en panne (HTTP %d) : réessayez dans quelques minutes"},
 		"cli.err.server":             {"%s failed: try again in a few minutes", "%s est en panne : réessayez dans quelques minutes"},
 		"cli.err.decode":             {"%s sent an answer that could not be read: try again, and report it if it lasts", "%s a envoyé une réponse illisible : réessayez, et signalez-le si cela dure"},
+		"cli.err.stalled":            {"%s began to answer, then stopped: try again later", "%s a commencé à répondre, puis s'est arrêté : réessayez plus tard"},
 		"cli.err.network":            {"%s could not be reached: check the network connection, or --api-url", "%s est injoignable : vérifiez la connexion réseau, ou --api-url"},
 		"cli.err.invalid_param":      {"the request was refused (%s): check the flags with --help", "la requête a été refusée (%s) : vérifiez les options avec --help"},
 		"cli.err.canceled":           {"interrupted before the end: run the command again", "interrompu avant la fin : relancez la commande"},

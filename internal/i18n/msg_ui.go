@@ -26,6 +26,7 @@ func init() {
 		"ui.err.server":             {"the server failed: retry in a moment", "le serveur a échoué : réessayez dans un instant"},
 		"ui.err.decode":             {"the server's answer could not be read: retry, or report it", "la réponse du serveur est illisible : réessayez ou signalez-le"},
 		"ui.err.timeout":            {"the server took too long to answer: retry", "le serveur a mis trop de temps à répondre : réessayez"},
+		"ui.err.stalled":            {"the server began to answer, then stopped: try again later", "le serveur a commencé à répondre, puis s'est arrêté : réessayez plus tard"},
 		"ui.err.network":            {"the server cannot be reached: check the connection", "le serveur est injoignable : vérifiez la connexion"},
 		"ui.err.validation":         {"the server refused the request", "le serveur a refusé la requête"},
 		"ui.err.invalid_param":      {"this request cannot be sent as it is: change what was typed or chosen", "cette requête ne peut pas partir telle quelle : changez ce qui a été saisi ou choisi"},

@@ -43,6 +43,8 @@ func ErrorText(t i18n.Printer, err error) string {
 		return t.T("ui.err.server")
 	case errors.Is(err, api.ErrDecode):
 		return t.T("ui.err.decode")
+	case errors.Is(err, api.ErrNetwork) && errors.As(err, &ae) && ae.Status != 0:
+		return t.T("ui.err.stalled") // began to answer, then stopped
 	case errors.Is(err, context.DeadlineExceeded):
 		return t.T("ui.err.timeout")
 	case errors.Is(err, api.ErrNetwork):
