@@ -439,22 +439,22 @@ func (c *Client) followURL(next, path string) (*url.URL, error) {
 		// The caller asked for a page that does not exist.
 		return nil, invalidParam(path, "no next-page link given: there is no next page")
 	}
-	bad := func(why string) error {
-		return &Error{Kind: ErrRefused, Method: http.MethodGet, Path: path, Message: "the server's next-page link " + why}
+	bad := func(r Reason, args ...any) error {
+		return (&Error{Method: http.MethodGet, Path: path}).refusalOf(r, args...)
 	}
 	ref, err := url.Parse(next)
 	if err != nil {
-		return nil, bad("is not a URL: not followed")
+		return nil, bad(ReasonNextNotURL)
 	}
 	base := *c.base
 	base.Path += "/"
 	u := base.ResolveReference(ref)
 	u.Fragment, u.RawFragment = "", ""
 	if !sameOrigin(u, c.base) || u.User != nil {
-		return nil, bad(fmt.Sprintf("points to another server (%s): not followed, the API key would go there", originText(u)))
+		return nil, bad(ReasonNextOtherServer, originText(u))
 	}
 	if u.Path != c.base.Path+path {
-		return nil, bad(fmt.Sprintf("points to %s, not %s: not followed", sanitize(u.Path, maxFieldRunes), c.base.Path+path))
+		return nil, bad(ReasonNextOtherPath, sanitize(u.Path, maxFieldRunes), c.base.Path+path)
 	}
 	return u, nil
 }

@@ -48,6 +48,10 @@ type Error struct {
 	// exchange failed, so the server may have acted on it. A POST /leads
 	// that failed Sent has an unknown outcome: the lead may be filed.
 	Sent bool
+	// Reason and Args, for ErrRefused: why, for a sentence in the
+	// reader's language (see Reason); Message says it in English.
+	Reason Reason
+	Args   []any
 }
 
 func (e *Error) Error() string {

@@ -22,11 +22,11 @@ const maxRedirects = 5
 // redirectRefusal is what checkRedirect returns for a redirect it will not
 // follow; networkError turns it into ErrRefused.
 type redirectRefusal struct {
-	to  string // scheme://host of the target, sanitised
-	why string
+	reason Reason
+	args   []any
 }
 
-func (r *redirectRefusal) Error() string { return r.why }
+func (r *redirectRefusal) Error() string { return fmt.Sprintf(reasonEnglish[r.reason], r.args...) }
 
 // checkRedirect is the CheckRedirect of every client: a redirect is
 // followed only within the origin of the request (scheme, host and port,
@@ -42,11 +42,11 @@ func checkRedirect(req *http.Request, via []*http.Request) error {
 	to := originText(req.URL)
 	switch {
 	case !strings.EqualFold(orig.URL.Scheme, req.URL.Scheme) && strings.EqualFold(orig.URL.Scheme, "https"):
-		return &redirectRefusal{to: to, why: fmt.Sprintf("the server redirected to plain http (%s): not followed, the API key would travel in clear", to)}
+		return &redirectRefusal{reason: ReasonRedirectHTTP, args: []any{to}}
 	case !sameOrigin(orig.URL, req.URL) || req.URL.User != nil:
-		return &redirectRefusal{to: to, why: fmt.Sprintf("the server redirected to another server (%s): not followed, the API key and the query would go there", to)}
+		return &redirectRefusal{reason: ReasonRedirectOrigin, args: []any{to}}
 	case len(via) >= maxRedirects:
-		return &redirectRefusal{to: to, why: fmt.Sprintf("the server redirected more than %d times: stopped", maxRedirects)}
+		return &redirectRefusal{reason: ReasonRedirectMany, args: []any{maxRedirects}}
 	}
 	return nil
 }
@@ -72,26 +72,24 @@ func redirectAnswer(method string, u *url.URL, ep endpoint, status int, h http.H
 			to = originText(u.ResolveReference(ref))
 		}
 	}
-	what := "the request"
+	withTo, without := ReasonRedirectRequestTo, ReasonRedirectRequest
 	if ep == epLeads {
-		what = "the lead"
+		withTo, without = ReasonRedirectLeadTo, ReasonRedirectLead
 	}
 	switch {
 	case method != http.MethodGet && method != http.MethodHead && to != "":
-		e.Message = fmt.Sprintf("the server redirected %s to %s: not followed, nothing was sent there", what, to)
+		return e.refusalOf(withTo, to)
 	case method != http.MethodGet && method != http.MethodHead:
-		e.Message = fmt.Sprintf("the server answered %s with a redirect: not followed, nothing was sent elsewhere", what)
-	default:
-		e.Message = fmt.Sprintf("the server answered with a redirect (HTTP %d) that cannot be followed", status)
+		return e.refusalOf(without)
 	}
-	return e
+	return e.refusalOf(ReasonRedirectUnfollowed, status)
 }
 
 // refusal says why a failed exchange is the server's fault and cannot
 // succeed by trying again ("" when it may be the network's): a redirect
 // refused, a certificate this computer does not trust, a server that does
 // not speak TLS or HTTP properly.
-func refusal(err error) string {
+func refusal(err error) (Reason, []any) {
 	var (
 		rr       *redirectRefusal
 		unknown  x509.UnknownAuthorityError
@@ -103,24 +101,24 @@ func refusal(err error) string {
 	)
 	switch {
 	case errors.As(err, &rr):
-		return rr.why
+		return rr.reason, rr.args
 	case errors.As(err, &unknown):
-		return "the server's certificate is not signed by an authority this computer trusts: refused, the connection would not be private"
+		return ReasonCertAuthority, nil
 	case errors.As(err, &hostname):
-		return "the server's certificate is for another name: refused, the connection would not be private"
+		return ReasonCertName, nil
 	case errors.As(err, &invalid):
 		if invalid.Reason == x509.Expired {
-			return "the server's certificate has expired or is not valid yet: refused, the connection would not be private"
+			return ReasonCertExpired, nil
 		}
-		return "the server's certificate is not valid: refused, the connection would not be private"
+		return ReasonCertInvalid, nil
 	case errors.As(err, &verify):
-		return "the server's certificate could not be verified: refused, the connection would not be private"
+		return ReasonCertUnverified, nil
 	case errors.As(err, &record):
-		return "the server does not speak TLS (https) on this port"
+		return ReasonNotTLS, nil
 	case errors.As(err, &proto), malformedHTTP(err):
-		return "the server's answer is not valid HTTP (malformed status line, headers or body framing)"
+		return ReasonMalformedHTTP, nil
 	}
-	return ""
+	return "", nil
 }
 
 // malformedHTTP recognises net/http's errors for a response it could not

@@ -224,8 +224,8 @@ func (c *Client) networkError(ctx context.Context, method, path string, err erro
 	case errors.Is(err, context.DeadlineExceeded):
 		e.Message = fmt.Sprintf("no answer within %s", c.timeout)
 	default:
-		if why := refusal(err); why != "" {
-			e.Kind, e.Message = ErrRefused, why
+		if r, args := refusal(err); r != "" {
+			e.refusalOf(r, args...)
 		}
 	}
 	return e

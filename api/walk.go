@@ -2,7 +2,6 @@ package api
 
 import (
 	"context"
-	"fmt"
 	"iter"
 	"log/slog"
 	"net/http"
@@ -206,8 +205,8 @@ func linkKey(u *url.URL) string {
 	return u.Scheme + "://" + hostPort(u) + u.Path + "?" + u.Query().Encode()
 }
 
-func (w *walker[T, P]) refused(msg string) *Error {
-	return &Error{Kind: ErrRefused, Method: http.MethodGet, Path: w.first.Path, Message: msg}
+func (w *walker[T, P]) refused(r Reason, args ...any) *Error {
+	return (&Error{Method: http.MethodGet, Path: w.first.Path}).refusalOf(r, args...)
 }
 
 // emit yields a page within the item cap: a page that would pass it is cut
@@ -226,7 +225,7 @@ func (w *walker[T, P]) emit(yield func(Page[T], error) bool, p Page[T]) bool {
 		}
 	}
 	if over {
-		yield(Page[T]{}, w.refused(fmt.Sprintf("the server sent more than %d items: stopped", w.opts.limits.MaxItems)))
+		yield(Page[T]{}, w.refused(ReasonTooManyItems, w.opts.limits.MaxItems))
 		return false
 	}
 	return true
@@ -236,7 +235,7 @@ func (w *walker[T, P]) emit(yield func(Page[T], error) bool, p Page[T]) bool {
 func (w *walker[T, P]) followFrom(yield func(Page[T], error) bool, p Page[T]) {
 	for p.Next != "" && len(p.Items) > 0 {
 		if w.pages >= w.opts.limits.MaxPages {
-			yield(Page[T]{}, w.refused(fmt.Sprintf("the server sent more than %d pages: stopped", w.opts.limits.MaxPages)))
+			yield(Page[T]{}, w.refused(ReasonTooManyPages, w.opts.limits.MaxPages))
 			return
 		}
 		u, err := w.follow(p.Next)
@@ -245,7 +244,7 @@ func (w *walker[T, P]) followFrom(yield func(Page[T], error) bool, p Page[T]) {
 			return
 		}
 		if w.seen[linkKey(u)] {
-			yield(Page[T]{}, w.refused(fmt.Sprintf("the server's next-page links go in a circle: stopped after %d pages", w.pages)))
+			yield(Page[T]{}, w.refused(ReasonPagesInACircle, w.pages))
 			return
 		}
 		w.see(u)
@@ -337,7 +336,7 @@ func (w *walker[T, P]) parallel(yield func(Page[T], error) bool, first Page[T], 
 		launchAhead()
 	}
 	if end < last {
-		yield(Page[T]{}, w.refused(fmt.Sprintf("the server sent more than %d pages: stopped", w.opts.limits.MaxPages)))
+		yield(Page[T]{}, w.refused(ReasonTooManyPages, w.opts.limits.MaxPages))
 		return
 	}
 	// The last page announced still links to a next one: Total or rel="last"
