@@ -72,3 +72,7 @@ func (e *Error) refusalOf(r Reason, args ...any) *Error {
 	e.Message = fmt.Sprintf(reasonEnglish[r], args...)
 	return e
 }
+
+// English is the reason's sentence in English, a fmt format over the
+// error's Args: the catalogue's English must say the same.
+func (r Reason) English() string { return reasonEnglish[r] }

@@ -8,7 +8,7 @@ import (
 
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/i18n"
-	"github.com/miimosa/miimosa/internal/textsafe"
+	"github.com/miimosa/miimosa/internal/labels"
 )
 
 // userError is an error whose text is already the one line a person reads:
@@ -66,7 +66,7 @@ func explain(p i18n.Printer, err error, host string, keyEnv bool) error {
 	case errors.Is(err, api.ErrServer):
 		msg = p.T("cli.err.server", host)
 	case errors.Is(err, api.ErrRefused) && ae != nil && strings.TrimSpace(ae.Message) != "":
-		msg = p.T("cli.err.refused_why", host, textsafe.Clean(ae.Message))
+		msg = p.T("cli.err.refused_why", host, labels.Refusal(p, ae))
 	case errors.Is(err, api.ErrRefused):
 		msg = p.T("cli.err.refused", host)
 	case errors.Is(err, api.ErrDecode):

@@ -98,3 +98,19 @@ func SlugURL(slug string) string {
 	}
 	return pagesURL + url.PathEscape(slug)
 }
+
+// Refusal is why the client refused a server's answer, in the reader's
+// language; the English sentence of the error when it has no reason.
+func Refusal(p i18n.Printer, e *api.Error) string {
+	if e.Reason == "" {
+		return textsafe.Clean(e.Message)
+	}
+	args := make([]any, len(e.Args))
+	for i, a := range e.Args {
+		if s, ok := a.(string); ok {
+			a = textsafe.Clean(s) // an origin or a path the server chose
+		}
+		args[i] = a
+	}
+	return p.T(i18n.Key("refusal."+string(e.Reason)), args...)
+}

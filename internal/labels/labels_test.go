@@ -1,6 +1,7 @@
 package labels
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/miimosa/miimosa/api"
@@ -54,5 +55,37 @@ func TestProjectURL(t *testing.T) {
 		if got := ProjectURL(tc.p); got != tc.want {
 			t.Errorf("ProjectURL(%+v) = %q, want %q", tc.p, got, tc.want)
 		}
+	}
+}
+
+// Every reason the client can refuse an answer for is in the catalogue,
+// in English as the api says it, and in French with the same arguments.
+func TestEveryRefusalIsInBothLanguages(t *testing.T) {
+	en, fr := i18n.New(i18n.EN), i18n.New(i18n.FR)
+	verbs := func(s string) string {
+		var out []rune
+		for i := 0; i < len(s)-1; i++ {
+			if s[i] == '%' {
+				out = append(out, rune(s[i+1]))
+				i++
+			}
+		}
+		return string(out)
+	}
+	for _, r := range api.Reasons() {
+		key := i18n.Key("refusal." + string(r))
+		if got := en.T(key); got != r.English() {
+			t.Errorf("%s: catalogue %q, api %q", r, got, r.English())
+		}
+		if got := fr.T(key); got == en.T(key) || verbs(got) != verbs(r.English()) {
+			t.Errorf("%s: French %q (verbs %q, want %q)", r, got, verbs(got), verbs(r.English()))
+		}
+	}
+	got := Refusal(fr, &api.Error{Message: "ignored", Reason: api.ReasonRedirectOrigin, Args: []any{"https://evil.example:8443\x1b[2J"}})
+	if !strings.Contains(got, "redirigé vers un autre serveur (https://evil.example:8443") || strings.Contains(got, "\x1b") {
+		t.Errorf("French refusal %q", got)
+	}
+	if got := Refusal(fr, &api.Error{Message: "a reason from elsewhere"}); got != "a reason from elsewhere" {
+		t.Errorf("without a reason: %q", got)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/credentials"
 	"github.com/miimosa/miimosa/internal/i18n"
+	"github.com/miimosa/miimosa/internal/labels"
 	"github.com/miimosa/miimosa/internal/textsafe"
 )
 
@@ -36,7 +37,7 @@ func ErrorText(t i18n.Printer, err error) string {
 		// The server's fault; the reason is the client's own words.
 		why := ""
 		if errors.As(err, &ae) {
-			why = textsafe.Clean(ae.Message)
+			why = labels.Refusal(t, ae)
 		}
 		return t.T("ui.err.refused", why)
 	case errors.Is(err, api.ErrServer):
