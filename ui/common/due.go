@@ -117,7 +117,6 @@ func DayOf(t api.Time, loc *time.Location) int64 {
 	return time.Date(y, m, dd, 0, 0, 0, 0, time.UTC).Unix() / 86400
 }
 
-
 // Today is the current calendar day (see DayOf) in the environment's zone,
 // and that zone.
 func Today(env *Env) (int64, *time.Location) {
