@@ -14,6 +14,13 @@ import (
 // field may be missing or null, numbers and integers may come as strings, and
 // a field of the wrong type is treated as unknown (kept in Extra) instead of
 // failing the whole object.
+//
+// Written by hand rather than with encoding/json and a json.RawMessage per
+// field, because it is faster where it is used most (a page of 100
+// projects; go test -run='^$' -bench=DecodeProjectsPage -benchmem ./api):
+// 0.78 ms, 363 KB, 2,551 allocs here against 2.5 ms, 960 KB, 14,902 allocs
+// with RawMessage (and 1.25 ms with plain encoding/json, which fails a
+// whole object on one field of the wrong type).
 
 // ParseInt parses an integer sent as a number or a string ("12", " 12 ",
 // "12.0"); a fraction other than zeros is refused.

@@ -90,7 +90,16 @@ func TestConcurrencyOfAll(t *testing.T) {
 
 func TestConcurrencyOutOfRangeIsAUsageError(t *testing.T) {
 	env := testEnv(t, "http://127.0.0.1:9")
-	for _, n := range []string{"-1", "17"} {
+	for _, n := range []string{"-1", "0", "17"} {
 		run(t, env, "projects", "--concurrency", n).expectCode(t, ExitUsage).expectOneLineError(t, "--concurrency", "1 to 16")
 	}
+	// In the config file too: said, not silently capped.
+	cfg := filepath.Join(env["XDG_CONFIG_HOME"], "miimosa")
+	if err := os.MkdirAll(cfg, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(cfg, "config.json"), []byte(`{"concurrency": 99}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	run(t, env, "projects").expectCode(t, ExitUsage).expectOneLineError(t, "\"concurrency\": 99", "config.json", "1 to 16")
 }

@@ -17,7 +17,8 @@ type Globals struct {
 	Lang            string
 	InsecureStorage bool
 	Debug           bool
-	Concurrency     int // pages fetched at once; 0: the config file's, else api.DefaultConcurrency
+	Concurrency     int  // pages fetched at once, when ConcurrencySet
+	ConcurrencySet  bool // --concurrency given: else the config file's, else api.DefaultConcurrency
 }
 
 // Factory is what every command is built from, made once per run by Main

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -38,6 +39,29 @@ func noArgs(f *Factory) cobra.PositionalArgs {
 		}
 		return nil
 	}
+}
+
+// concurrencyValue is --concurrency: a number, remembered as given, so
+// that 0 is refused rather than taken for "not given".
+type concurrencyValue struct {
+	n   *int
+	set *bool
+}
+
+func (v *concurrencyValue) String() string {
+	if v.n == nil || v.set == nil || !*v.set {
+		return ""
+	}
+	return strconv.Itoa(*v.n)
+}
+func (v *concurrencyValue) Type() string { return "int" }
+func (v *concurrencyValue) Set(s string) error {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil {
+		return err
+	}
+	*v.n, *v.set = n, true
+	return nil
 }
 
 // langValue is --lang: a language the program speaks, or a usage error.

@@ -41,7 +41,7 @@ func newRootCmd(f *Factory) *cobra.Command {
 	pf.Var((*langValue)(&g.Lang), "lang", f.T("cli.usage.miimosa.lang"))
 	pf.BoolVar(&g.InsecureStorage, "insecure-storage", false, f.T("cli.usage.miimosa.insecure-storage"))
 	pf.BoolVar(&g.Debug, "debug", false, f.T("cli.usage.miimosa.debug"))
-	pf.IntVar(&g.Concurrency, "concurrency", 0, f.T("cli.usage.miimosa.concurrency"))
+	pf.Var(&concurrencyValue{n: &g.Concurrency, set: &g.ConcurrencySet}, "concurrency", f.T("cli.usage.miimosa.concurrency"))
 	addTerminalFlags(root, f, &tui) // the root's own: `miimosa projects --email` stays a usage error
 
 	addCommands(root, f,

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"path/filepath"
 
 	"github.com/miimosa/miimosa/api"
 	"github.com/miimosa/miimosa/internal/config"
@@ -182,15 +183,20 @@ func localizeConfigError(p i18n.Printer, err error) string {
 // concurrency is how many pages a walk fetches at once: --concurrency,
 // else the config file's, else the client's default (0).
 func concurrency(f *Factory) (int, error) {
-	if n := f.Globals.Concurrency; n != 0 {
+	if f.Globals.ConcurrencySet {
+		n := f.Globals.Concurrency
 		if n < 1 || n > api.MaxConcurrency {
 			return 0, &UsageError{Err: &userError{msg: f.T("cli.err.concurrency", n, api.MaxConcurrency)}}
 		}
 		return n, nil
 	}
 	if dir, _, err := config.Dirs(f.Getenv); err == nil {
-		if file, err := config.ReadFile(dir); err == nil && file.Concurrency >= 1 {
-			return min(file.Concurrency, api.MaxConcurrency), nil
+		if file, err := config.ReadFile(dir); err == nil && file.Concurrency != 0 {
+			n := file.Concurrency
+			if n < 1 || n > api.MaxConcurrency {
+				return 0, &UsageError{Err: &userError{msg: f.T("cli.err.concurrency_config", n, filepath.Join(dir, config.FileName), api.MaxConcurrency)}}
+			}
+			return n, nil
 		}
 	}
 	return 0, nil

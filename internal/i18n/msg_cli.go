@@ -13,7 +13,7 @@ func init() {
 		"cli.err.unknown_subcommand": {"“%[2]s” is not a command of %[1]s: see %[1]s --help", "« %[2]s » n'est pas une commande de %[1]s : voir %[1]s --help"},
 		"cli.err.unknown_command":    {"unknown command “%s”: see miimosa --help", "commande inconnue « %s » : voir miimosa --help"},
 		"cli.err.see_help":           {" (see --help)", " (voir --help)"},
-		"cli.err.no_args":            {"%s takes no argument, got %q: filters are flags (see --help)", "%s ne prend pas d'argument, reçu %q : les filtres sont des options (voir --help)"},
+		"cli.err.no_args":            {"%s takes no argument, got %q: what it needs is given as flags (see --help)", "%s ne prend pas d'argument, reçu %q : ce qu'elle attend se donne en options (voir --help)"},
 		"cli.err.project_id_missing": {"give one project id, e.g. `miimosa project 1042`: find ids with `miimosa projects`", "indiquez un identifiant de projet, par ex. `miimosa project 1042` : trouvez-les avec `miimosa projects`"},
 		"cli.err.project_id":         {"%q is not a project id: use the number from `miimosa projects`, e.g. 1042", "%q n'est pas un identifiant de projet : utilisez le numéro donné par `miimosa projects`, par ex. 1042"},
 		"cli.err.email_missing":      {"--email is required: pass the lender's email, e.g. --email camille@example.com", "--email est obligatoire : indiquez l'e-mail du prêteur, par ex. --email camille@example.com"},

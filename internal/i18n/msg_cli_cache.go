@@ -16,6 +16,7 @@ func init() {
 		"cli.cache.no_dir":                {"no cache directory: set HOME or XDG_CACHE_HOME", "pas de répertoire de cache : définissez HOME ou XDG_CACHE_HOME"},
 		"cli.cache.clear_failed":          {"the cache in %s could not be deleted (%s): check its permissions", "le cache de %s n'a pas pu être supprimé (%s) : vérifiez ses droits"},
 		"cli.usage.miimosa.concurrency":   {"How many pages a list fetches at once, 1 to 16 (default: concurrency in the config file, else 4)", "Combien de pages une liste charge à la fois, de 1 à 16 (par défaut : concurrency dans le fichier de configuration, sinon 4)"},
+		"cli.err.concurrency_config":      {"\"concurrency\": %d in %s: use a number from 1 to %d", "\"concurrency\" : %d dans %s : utilisez un nombre de 1 à %d"},
 		"cli.err.concurrency":             {"--concurrency %d: use a number from 1 to %d", "--concurrency %d : utilisez un nombre de 1 à %d"},
 		"cli.usage.miimosa.no-cache":      {"Neither show nor keep the last project lists (see miimosa cache)", "Ne pas montrer ni garder les dernières listes de projets (voir miimosa cache)"},
 	})
