@@ -103,8 +103,8 @@ func writeInsightTable(o *output, r *insight.Report) error {
 			{label: t("insight.cli.interest_year", r.Now.Year()), value: f.Money(a.InterestThisYear.Money()) + est(a.InterestThisYearEstimated), right: true},
 		}},
 		{t("insight.cli.return"), []field{
-			{label: t("insight.cli.realised"), value: f.Percent(r.Realised.Percent(2)) + est(r.Estimated)},
-			{label: t("insight.cli.expected"), value: f.Percent(r.Expected.Percent(2)) + est(r.Estimated)},
+			{label: t("insight.cli.realised"), value: f.PercentFixed(r.Realised.Percent(2)) + est(r.Estimated)},
+			{label: t("insight.cli.expected"), value: f.PercentFixed(r.Expected.Percent(2)) + est(r.Estimated)},
 			{label: t("insight.cli.lent"), value: f.Money(r.Lent.Money()), right: true},
 			{label: t("insight.cli.repaid"), value: f.Money(r.PaidCapital.Money()), right: true},
 			{label: t("insight.cli.interest"), value: f.Money(r.PaidInterest.Money()), right: true},
@@ -195,8 +195,8 @@ func writeInsightTable(o *output, r *insight.Report) error {
 	for _, l := range r.Loans {
 		rows = append(rows, []string{
 			strconv.FormatInt(l.ID, 10), clean(l.Project.Title), labels.PledgeStatus(o.p, l.Status),
-			f.Money(l.Amount.Money()), f.Percent(l.NominalRate), f.Percent(l.Realised.Percent(2)),
-			f.Percent(l.Expected.Percent(2)) + est(l.Estimated),
+			f.Money(l.Amount.Money()), f.Percent(l.NominalRate), f.PercentFixed(l.Realised.Percent(2)),
+			f.PercentFixed(l.Expected.Percent(2)) + est(l.Estimated),
 		})
 	}
 	return o.renderTable([]column{

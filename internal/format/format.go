@@ -124,8 +124,6 @@ func (f Formatter) percent(number string) string {
 	return number + "%"
 }
 
-// decimalText writes Value × 10^-Scale exactly, in the locale's separators;
-// |Scale| must be at most maxScale.
 // Decimal formats a number with the locale's separators: "0.115",
 // "0,115". Trailing zeros of the fraction are dropped, as in Percent.
 func (f Formatter) Decimal(d api.Decimal) string {
@@ -135,7 +133,20 @@ func (f Formatter) Decimal(d api.Decimal) string {
 	return decimalText(d, f)
 }
 
-func decimalText(d api.Decimal, f Formatter) string {
+// PercentFixed is Percent keeping every decimal of d's scale: figures
+// computed to the same precision read alike ("1.40%" beside "2.52%").
+func (f Formatter) PercentFixed(d api.Decimal) string {
+	if !d.Valid || d.Scale > maxScale || d.Scale < -maxScale {
+		return Dash
+	}
+	return f.percent(digitsText(d, f, false))
+}
+
+// decimalText writes Value × 10^-Scale exactly, in the locale's separators,
+// without trailing zeros; |Scale| must be at most maxScale.
+func decimalText(d api.Decimal, f Formatter) string { return digitsText(d, f, true) }
+
+func digitsText(d api.Decimal, f Formatter, trim bool) string {
 	neg := d.Value < 0
 	abs := uint64(d.Value)
 	if neg {
@@ -149,7 +160,9 @@ func decimalText(d api.Decimal, f Formatter) string {
 			digits = strings.Repeat("0", d.Scale-len(digits)+1) + digits
 		}
 		intPart, frac = digits[:len(digits)-d.Scale], digits[len(digits)-d.Scale:]
-		frac = strings.TrimRight(frac, "0")
+		if trim {
+			frac = strings.TrimRight(frac, "0")
+		}
 	case d.Scale < 0 && abs != 0:
 		intPart = digits + strings.Repeat("0", -d.Scale)
 	}

@@ -87,6 +87,24 @@ func TestShareMasked(t *testing.T) {
 	}
 }
 
+// Returns computed to two decimals keep both, so that they read alike.
+func TestPercentFixed(t *testing.T) {
+	for _, c := range []struct {
+		d      api.Decimal
+		en, fr string
+	}{
+		{dec(140, 2), "1.40%", "1,40 %"}, {dec(-347, 2), "-3.47%", "-3,47 %"}, {dec(0, 2), "0.00%", "0,00 %"},
+		{dec(123456, 2), "1,234.56%", "1 234,56 %"}, {api.Decimal{}, Dash, Dash},
+	} {
+		if got := en.PercentFixed(c.d); got != c.en {
+			t.Errorf("EN PercentFixed(%+v) = %q, want %q", c.d, got, c.en)
+		}
+		if got := fr.PercentFixed(c.d); got != c.fr {
+			t.Errorf("FR PercentFixed(%+v) = %q, want %q", c.d, got, c.fr)
+		}
+	}
+}
+
 func dec(v int64, scale int) api.Decimal { return api.Decimal{Value: v, Scale: scale, Valid: true} }
 
 func TestPercent(t *testing.T) {

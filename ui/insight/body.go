@@ -56,7 +56,7 @@ func (p painter) rate(r figures.Rate) string {
 	case p.private:
 		return p.percentMask()
 	}
-	return p.env.Format.Percent(r.Percent(2))
+	return p.env.Format.PercentFixed(r.Percent(2))
 }
 
 // share is part of whole as a whole percentage, or the mask.

@@ -134,7 +134,7 @@ func returns(env *common.Env, l *insight.Loan, private bool) string {
 		case private:
 			return f.PercentMask()
 		}
-		s := f.Percent(r.Percent(2))
+		s := f.PercentFixed(r.Percent(2))
 		if l.Estimated {
 			s = "≈" + s
 		}
