@@ -142,9 +142,14 @@ func TestProjectsHelpInFrench(t *testing.T) {
 	env := map[string]string{"HOME": t.TempDir(), "LANG": "fr_FR.UTF-8", "COLUMNS": "80"}
 	r := run(t, env, "projects", "--help").expectCode(t, ExitOK)
 	golden(t, "projects_help_fr", trimLines(r.stdout))
-	for _, english := range []string{"List the", "Output format", "How many", "Show this help"} {
+	for _, english := range []string{"List the", "Output format", "How many", "Show this help", "USAGE", "EXAMPLES", "FLAGS"} {
 		if strings.Contains(r.stdout, english) {
 			t.Errorf("French help says %q:\n%s", english, r.stdout)
+		}
+	}
+	for _, heading := range []string{"UTILISATION", "EXEMPLES", "OPTIONS"} {
+		if !strings.Contains(r.stdout, heading) {
+			t.Errorf("French help lacks the heading %q:\n%s", heading, r.stdout)
 		}
 	}
 }

@@ -31,7 +31,7 @@ func newRootCmd(f *Factory) *cobra.Command {
 		},
 	}
 	root.SetIn(f.IO.In)
-	root.SetOut(f.IO.Out)
+	root.SetOut(helpOutput(f.IO.Out, f.Printer))
 	root.SetErr(f.IO.ErrOut)
 
 	g := f.Globals

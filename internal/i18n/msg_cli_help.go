@@ -10,6 +10,9 @@ package i18n
 func init() {
 	Register(map[Key]Msg{
 		"cli.help.commands": {"Commands", "Commandes"},
+		"cli.help.usage":    {"Usage", "Utilisation"},
+		"cli.help.examples": {"Examples", "Exemples"},
+		"cli.help.flags":    {"Flags", "Options"},
 		"cli.usage.help":    {"Show this help", "Afficher cette aide"},
 
 		// miimosa
