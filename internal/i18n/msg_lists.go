@@ -17,6 +17,8 @@ func init() {
 		"lists.noun.pledge":    {"pledge", "prêt"},
 		"lists.noun.pledges":   {"pledges", "prêts"},
 		"lists.noun.project":   {"project", "projet"},
+		"lists.noun.date":      {"date", "date"},
+		"lists.noun.dates":     {"dates", "dates"},
 		"lists.noun.projects":  {"projects", "projets"},
 
 		// The pledges pane.

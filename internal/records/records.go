@@ -53,6 +53,15 @@ func Pledge(pl api.Pledge) []string {
 	}
 }
 
+// DueDateHeader names the columns of one date of the next repayments (the
+// pledges pane's v view): what the shown pledges owe on it.
+var DueDateHeader = []string{"date", "pledges", "amount_due", "late"}
+
+// DueDate is one date's cells.
+func DueDate(date api.Time, pledges int, amount api.Money, late bool) []string {
+	return []string{Time(date), strconv.Itoa(pledges), amount.String(), strconv.FormatBool(late)}
+}
+
 // Time is a date as YYYY-MM-DD, a date-time as RFC 3339 in the offset the
 // server gave; "" when unknown.
 func Time(t api.Time) string {

@@ -1,6 +1,7 @@
 package pledges
 
 import (
+	"bytes"
 	"encoding/csv"
 	"os"
 	"path/filepath"
@@ -145,5 +146,33 @@ func TestMouseSelectsAndScrolls(t *testing.T) {
 	m, _ = m.Update(common.ClickMsg{Y: 2})
 	if m.upcoming.Cursor() != m.upcoming.Offset() {
 		t.Errorf("upcoming: a click on the first row left the cursor at %d", m.upcoming.Cursor())
+	}
+}
+
+// In the v view, e exports what it shows: one row per date, with the
+// pledges due on it and their total.
+func TestExportInTheUpcomingViewWritesTheDates(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	m := lookedUp(t, 1)
+	m = answer(t, m, pledgePage([]api.Pledge{dueOn(1, 18, 1050), dueOn(2, 18, 2025), dueOn(3, 48, 700)}, ""), nil)
+	m = uitest.Press(m, "v", "e")
+	uitest.Contains(t, m.View(), "Export to: miimosa-repayments-2026-11-27.csv")
+	m, cmd := m.Update(uitest.Key("enter"))
+	_, cmd = run(t, m, cmd)
+	path := filepath.Join(dir, "miimosa-repayments-2026-11-27.csv")
+	if st, ok := cmd().(common.StatusMsg); !ok || st.Text != "Wrote 2 dates to "+path {
+		t.Errorf("notice %#v", st)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+	if err != nil || len(rows) != 3 || !slices.Equal(rows[0], records.DueDateHeader) {
+		t.Fatalf("%v, rows %q", err, rows)
+	}
+	if rows[1][1] != "2" || rows[1][2] != "30.75" || rows[1][3] != "false" || rows[2][1] != "1" || rows[2][2] != "7.00" {
+		t.Errorf("rows %q: want 2 pledges owing 30.75 then 1 owing 7.00", rows[1:])
 	}
 }
