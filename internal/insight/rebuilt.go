@@ -12,9 +12,9 @@ import "github.com/miimosa/miimosa/api"
 // anchorRebuilt moves the dates of a repaying loan's rebuilt schedule so
 // that its first unpaid instalment (by the capital repaid) falls in the
 // month of the server's next repayment, then marks the states again for
-// the new dates. Only a
-// repaying loan: a late one's next repayment may be its overdue one or the
-// one after it, and a repaid or defaulted loan expects nothing.
+// the new dates. Only a repaying loan: a late one's next repayment may be
+// its overdue one or the one after it, and a repaid or defaulted loan
+// expects nothing.
 func anchorRebuilt(s []Instalment, p api.Pledge, amount Cents, today day) {
 	if p.Status != statusRepaying || p.NextRepayment == nil || !p.NextRepayment.Date.Valid {
 		return

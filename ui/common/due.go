@@ -12,7 +12,7 @@ type Due struct {
 	Date   api.Time
 	Amount api.Money
 	Late   bool
-	// then is, for a late pledge, the instalment still to come after it
+	// Then is, for a late pledge, the instalment still to come after it
 	// (dated today or later): the upcoming view counts it on its date too,
 	// as the insight pane's next repayment does.
 	Then *Due
