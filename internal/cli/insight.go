@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/miimosa/miimosa/api"
-	"github.com/miimosa/miimosa/internal/format"
 	"github.com/miimosa/miimosa/internal/i18n"
 	"github.com/miimosa/miimosa/internal/insight"
 	"github.com/miimosa/miimosa/internal/labels"
@@ -79,7 +78,7 @@ func writeInsightTable(o *output, r *insight.Report) error {
 	a := r.Answers
 	next := "—"
 	if a.NextDate.Valid {
-		next = t("insight.cli.next_value", f.Date(a.NextDate), f.Money(a.NextAmount().Money()), loansText(o.p, f, a.NextCount)) + est(a.NextEstimated)
+		next = t("insight.cli.next_value", f.Date(a.NextDate), f.Money(a.NextAmount().Money()), labels.Loans(o.p, f, a.NextCount)) + est(a.NextEstimated)
 	}
 	late := t("insight.cli.late_none")
 	if n := len(a.Late); n > 0 {
@@ -91,7 +90,7 @@ func writeInsightTable(o *output, r *insight.Report) error {
 				oldest = l.Since
 			}
 		}
-		late = t("insight.cli.late_value", loansText(o.p, f, n), f.Money(sum.Money()), f.Date(oldest))
+		late = t("insight.cli.late_value", labels.Loans(o.p, f, n), f.Money(sum.Money()), f.Date(oldest))
 	}
 	sections := []struct {
 		title  string
@@ -225,14 +224,6 @@ func writeMonthFlows(o *output, months []insight.MonthFlow, overdue *insight.Mon
 		{header: t("insight.cli.col.month"), min: 8}, {header: t("insight.cli.col.capital"), right: true},
 		{header: t("insight.cli.col.interest"), right: true}, {header: t("insight.cli.col.total"), right: true},
 	}, rows)
-}
-
-// loansText is "1 loan", "8 loans" in the reader's language.
-func loansText(p i18n.Printer, f format.Formatter, n int) string {
-	if n == 1 {
-		return p.T("ui.insight.loans_one")
-	}
-	return p.T("ui.insight.loans_many", f.Int(api.Int{Value: int64(n), Valid: true}))
 }
 
 // fixed is x rounded half up to digits decimals, for display only.

@@ -114,3 +114,11 @@ func Refusal(p i18n.Printer, e *api.Error) string {
 	}
 	return p.T(i18n.Key("refusal."+string(e.Reason)), args...)
 }
+
+// Loans is "1 loan", "8 loans" in the reader's language and number format.
+func Loans(p i18n.Printer, f format.Formatter, n int) string {
+	if n == 1 {
+		return p.T("ui.insight.loans_one")
+	}
+	return p.T("ui.insight.loans_many", f.Int(api.Int{Value: int64(n), Valid: true}))
+}

@@ -170,12 +170,7 @@ func (p painter) answers(r *figures.Report) []string {
 	return append([]string{p.heading(p.t("ui.insight.answers"))}, common.Fields(p.env.Styles, fields, p.w)...)
 }
 
-func (p painter) loans(n int) string {
-	if n == 1 {
-		return p.t("ui.insight.loans_one")
-	}
-	return p.t("ui.insight.loans_many", p.count(int64(n), false))
-}
+func (p painter) loans(n int) string { return labels.Loans(p.env.T, p.env.Format, n) }
 
 // returns are the portfolio's realised and expected return beside the
 // average nominal rate, and what was lent and received.

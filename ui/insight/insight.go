@@ -25,6 +25,7 @@ import (
 
 	"github.com/miimosa/miimosa/api"
 	figures "github.com/miimosa/miimosa/internal/insight"
+	"github.com/miimosa/miimosa/internal/labels"
 	"github.com/miimosa/miimosa/internal/projectfacts"
 	"github.com/miimosa/miimosa/ui/common"
 )
@@ -330,14 +331,7 @@ func (m Model) title() string {
 	if m.sum.report == nil {
 		return t.T("ui.pane.insight")
 	}
-	return t.T("ui.insight.title", f.Date(m.sum.report.Today), m.loansText(m.sum.loans))
-}
-
-func (m Model) loansText(n int) string {
-	if n == 1 {
-		return m.env.T.T("ui.insight.loans_one")
-	}
-	return m.env.T.T("ui.insight.loans_many", m.env.Format.Int(api.Int{Value: int64(n), Valid: true}))
+	return t.T("ui.insight.title", f.Date(m.sum.report.Today), labels.Loans(m.env.T, m.env.Format, m.sum.loans))
 }
 
 // tail says what the figures still wait for, or lack.
